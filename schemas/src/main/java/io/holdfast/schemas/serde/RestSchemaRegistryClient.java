@@ -1,0 +1,103 @@
+package io.holdfast.schemas.serde;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.avro.Schema;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A client of the Confluent-compatible schema-registry REST API ({@code POST /subjects/{subject}/versions},
+ * {@code POST /subjects/{subject}}, {@code GET /schemas/ids/{id}}), as served by Confluent Schema Registry, Apicurio
+ * Registry's {@code /apis/ccompat/v7} and Holdfast's {@link io.holdfast.schemas.registry.EmbeddedSchemaRegistry}.
+ * Ids and schemas are cached for the life of the client: ids are immutable in every such registry.
+ */
+public final class RestSchemaRegistryClient implements SchemaRegistryClient {
+
+    static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final URI baseUrl;
+    private final HttpClient http;
+    private final Duration timeout;
+    private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
+    private final Map<String, Map<Schema, Integer>> idsBySubject = new ConcurrentHashMap<>();
+
+    public RestSchemaRegistryClient(String baseUrl, Duration timeout) {
+        this.baseUrl = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    }
+
+    @Override
+    public int register(String subject, Schema schema) {
+        return cachedId(subject, schema, () -> post("subjects/" + encode(subject) + "/versions", schema).get("id").asInt());
+    }
+
+    @Override
+    public int lookup(String subject, Schema schema) {
+        return cachedId(subject, schema, () -> post("subjects/" + encode(subject), schema).get("id").asInt());
+    }
+
+    @Override
+    public Schema schemaById(int id) {
+        return schemasById.computeIfAbsent(id, key -> {
+            JsonNode body = send(HttpRequest.newBuilder(baseUrl.resolve("schemas/ids/" + key)).GET());
+            return new Schema.Parser().parse(body.get("schema").asString());
+        });
+    }
+
+    private int cachedId(String subject, Schema schema, IdFetch fetch) {
+        Map<Schema, Integer> ids = idsBySubject.computeIfAbsent(subject, key -> new ConcurrentHashMap<>());
+        Integer known = ids.get(schema);
+        if (known != null) {
+            return known;
+        }
+        int id = fetch.fetch();
+        ids.put(schema, id);
+        schemasById.putIfAbsent(id, schema);
+        return id;
+    }
+
+    private JsonNode post(String path, Schema schema) {
+        String body = JSON.writeValueAsString(Map.of("schema", schema.toString()));
+        return send(HttpRequest.newBuilder(baseUrl.resolve(path))
+                .header("Content-Type", CONTENT_TYPE)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
+    private JsonNode send(HttpRequest.Builder request) {
+        HttpResponse<String> response;
+        try {
+            response = http.send(request.timeout(timeout).header("Accept", CONTENT_TYPE).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new SchemaRegistryException("schema registry at " + baseUrl + " unreachable: " + e.getMessage(), -1, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SchemaRegistryException("interrupted while calling the schema registry", -1, e);
+        }
+        if (response.statusCode() / 100 != 2) {
+            throw new SchemaRegistryException("schema registry answered " + response.statusCode() + ": " + response.body(),
+                    response.statusCode());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    private static String encode(String subject) {
+        return URLEncoder.encode(subject, StandardCharsets.UTF_8);
+    }
+
+    @FunctionalInterface
+    private interface IdFetch {
+        int fetch();
+    }
+}
