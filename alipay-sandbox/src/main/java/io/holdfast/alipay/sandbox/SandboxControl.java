@@ -1,0 +1,99 @@
+package io.holdfast.alipay.sandbox;
+
+import io.holdfast.alipay.sandbox.core.LedgerEntry;
+import io.holdfast.alipay.sandbox.core.SandboxClock;
+import io.holdfast.alipay.sandbox.core.SandboxEngine;
+import io.holdfast.alipay.sandbox.fault.FaultPlan;
+import io.holdfast.alipay.sandbox.fault.FaultSpec;
+import io.holdfast.alipay.sandbox.notify.DeliveryView;
+import io.holdfast.alipay.sandbox.notify.NotificationDispatcher;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The control surface for tests and fault drills (also served over HTTP under {@code /sandbox/control/}): move
+ * the clock, inject API and notification faults, read the ledger and the notification deliveries.
+ */
+public final class SandboxControl {
+
+    private final SandboxClock clock;
+    private final SandboxEngine engine;
+    private final NotificationDispatcher notifications;
+    private final FaultPlan faults;
+
+    SandboxControl(SandboxClock clock, SandboxEngine engine, NotificationDispatcher notifications, FaultPlan faults) {
+        this.clock = clock;
+        this.engine = engine;
+        this.notifications = notifications;
+        this.faults = faults;
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    /**
+     * Moves the sandbox clock forward (never backwards) and runs what fell due: authorization expiry, payment
+     * closing, notification retries.
+     */
+    public Instant advanceClock(Duration by) {
+        Instant now = clock.advance(by);
+        engine.expireDue();
+        notifications.pump();
+        return now;
+    }
+
+    /** Injects a fault; returns its id. */
+    public long injectFault(FaultSpec fault) {
+        return faults.add(fault);
+    }
+
+    public boolean removeFault(long id) {
+        return faults.remove(id);
+    }
+
+    public void clearFaults() {
+        faults.clear();
+    }
+
+    public List<FaultPlan.Active> faults() {
+        return faults.active();
+    }
+
+    /** The next {@code count} notifications are each delivered twice (two independent deliveries). */
+    public void duplicateNextNotifications(int count) {
+        notifications.duplicateNext(count);
+    }
+
+    /**
+     * The next {@code count} notifications are held back until a later notification has been attempted (or
+     * {@link #releaseHeldNotifications()}), so they arrive out of order.
+     */
+    public void reorderNextNotifications(int count) {
+        notifications.reorderNext(count);
+    }
+
+    /** The next {@code count} notifications are first attempted {@code by} later on the sandbox clock. */
+    public void delayNextNotifications(int count, Duration by) {
+        notifications.delayNext(count, by);
+    }
+
+    public void releaseHeldNotifications() {
+        notifications.releaseHeld();
+    }
+
+    public void clearNotificationFaults() {
+        notifications.clearFaults();
+    }
+
+    /** Every applied operation, in order. */
+    public List<LedgerEntry> ledger() {
+        return engine.ledger();
+    }
+
+    /** Every notification delivery with its attempts, in the order notifications were raised. */
+    public List<DeliveryView> deliveries() {
+        return notifications.deliveries();
+    }
+}

@@ -1,0 +1,27 @@
+package io.holdfast.alipay.sandbox.core;
+
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Business rules of the emulated Antom.
+ *
+ * @param strictCapture reject a capture below the authorized amount with PARAM_ILLEGAL (default true)
+ * @param authorizationValidity authExpiryTime = authorization time + this (Antom: 7 days)
+ * @param cancelWindow how long after authorization a cancel is accepted (Antom: 7 days)
+ * @param paymentExpiry how long a payment waits for the buyer (3DS) before it is closed (Antom: ~14 min)
+ * @param offset offset used in every datetime the sandbox writes
+ * @param publicBaseUrl base URL the buyer's browser reaches the sandbox at (for the 3DS challenge page)
+ * @param defaultNotifyUrl per client id, the notification URL used when pay has no paymentNotifyUrl (nullable)
+ */
+public record EngineSettings(
+        boolean strictCapture,
+        Duration authorizationValidity,
+        Duration cancelWindow,
+        Duration paymentExpiry,
+        ZoneOffset offset,
+        Supplier<String> publicBaseUrl,
+        Function<String, String> defaultNotifyUrl) {
+}

@@ -1,0 +1,21 @@
+package io.holdfast.alipay.sandbox.core;
+
+/** What a ledger entry records: an API call the sandbox answered, or something the sandbox did on its own. */
+public enum LedgerOperation {
+    CONSULT,
+    PAY,
+    CANCEL,
+    CAPTURE,
+    INQUIRY_PAYMENT,
+    VAULT_PAYMENT_METHOD,
+    /** Antom captured an AUTOMATIC-capture payment right after authorization. */
+    AUTO_CAPTURE,
+    /** The buyer passed the 3DS challenge; the authorization was decided. */
+    THREE_DS_COMPLETED,
+    /** The buyer failed the 3DS challenge. */
+    THREE_DS_FAILED,
+    /** An authorization reached authExpiryTime uncaptured; the funds were released (VOID). */
+    AUTHORIZATION_EXPIRED,
+    /** A payment waiting for the buyer (3DS) passed its payment expiry and was closed. */
+    PAYMENT_CLOSED
+}

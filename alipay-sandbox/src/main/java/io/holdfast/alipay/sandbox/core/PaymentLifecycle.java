@@ -1,0 +1,98 @@
+package io.holdfast.alipay.sandbox.core;
+
+import io.holdfast.alipay.sandbox.core.Ledger.Draft;
+import java.time.Instant;
+
+/**
+ * The transitions the sandbox makes on its own or on the buyer's behalf: deciding an authorization, the
+ * automatic capture, the 3DS challenge outcome, authorization expiry and payment closing. Each sends the
+ * notifications Antom would send.
+ */
+final class PaymentLifecycle {
+
+    private final SandboxState state;
+
+    PaymentLifecycle(SandboxState state) {
+        this.state = state;
+    }
+
+    /** Authorizes (and, for AUTOMATIC capture mode, captures) or declines, then notifies. */
+    void decide(Payment payment, DeclineCode decline) {
+        if (decline != null) {
+            payment.fail(decline.result());
+            notifyPayment(payment);
+            return;
+        }
+        Instant now = state.now();
+        PaymentRequest request = payment.request();
+        String token = request.tokenize() ? state.issueToken(payment.clientId(), request.card()) : null;
+        payment.authorize(now, now.plus(state.settings.authorizationValidity()),
+                state.ids.next(IdKind.NETWORK_TRANSACTION), token);
+        notifyPayment(payment);
+        if (!request.manualCapture()) {
+            CaptureRecord capture = new CaptureRecord(state.ids.next(IdKind.AUTO_CAPTURE_REQUEST),
+                    state.ids.next(IdKind.CAPTURE), payment.amount(), now, true);
+            payment.captured(capture);
+            state.ledger.append(Draft.of(payment.clientId(), LedgerOperation.AUTO_CAPTURE, payment, ApiResult.SUCCESS)
+                    .withRequest(capture.captureRequestId(), capture.captureId(), capture.amount()));
+            notifyCapture(payment, capture);
+        }
+    }
+
+    /** The buyer finished the challenge page; false when the payment was no longer waiting for it. */
+    boolean completeChallenge(Payment payment, boolean passed) {
+        if (payment.state() != PaymentState.PROCESSING) {
+            return false;
+        }
+        if (passed) {
+            decide(payment, payment.declineAfterChallenge());
+        } else {
+            payment.fail(DeclineCode.USER_PAYMENT_VERIFICATION_FAILED.result());
+            notifyPayment(payment);
+        }
+        state.ledger.append(Draft.of(payment.clientId(),
+                passed ? LedgerOperation.THREE_DS_COMPLETED : LedgerOperation.THREE_DS_FAILED, payment,
+                payment.result()));
+        return true;
+    }
+
+    /** Releases authorizations past authExpiryTime and closes payments abandoned at the challenge. */
+    void expireDue() {
+        Instant now = state.now();
+        for (Payment payment : state.payments()) {
+            if (payment.state() == PaymentState.AUTHORIZED && !now.isBefore(payment.authExpiryTime())) {
+                payment.expire(payment.authExpiryTime(), state.ids.next(IdKind.TRANSACTION));
+                state.ledger.append(Draft.of(payment.clientId(), LedgerOperation.AUTHORIZATION_EXPIRED, payment,
+                        ApiResult.SUCCESS).withRequest(null, payment.voidTransactionId(), payment.amount()));
+            } else if (payment.state() == PaymentState.PROCESSING
+                    && !now.isBefore(payment.createTime().plus(state.settings.paymentExpiry()))) {
+                payment.fail(ApiResult.failed("ORDER_IS_CLOSED", "the buyer did not finish the payment in time"));
+                notifyPayment(payment);
+                state.ledger.append(Draft.of(payment.clientId(), LedgerOperation.PAYMENT_CLOSED, payment,
+                        payment.result()));
+            }
+        }
+    }
+
+    /** The 3DS challenge page while the payment waits for the buyer, else null. */
+    String normalUrl(Payment payment) {
+        if (payment.state() != PaymentState.PROCESSING) {
+            return null;
+        }
+        return state.settings.publicBaseUrl().get() + "/sandbox/3ds/" + payment.paymentId();
+    }
+
+    private void notifyPayment(Payment payment) {
+        state.notify(NotificationType.PAYMENT_RESULT, payment.clientId(), payment.request().notifyUrl(),
+                state.views.paymentNotification(payment), payment.paymentId());
+    }
+
+    private void notifyCapture(Payment payment, CaptureRecord capture) {
+        state.notify(NotificationType.CAPTURE_RESULT, payment.clientId(), payment.request().notifyUrl(),
+                state.views.captureNotification(payment, capture), payment.paymentId());
+    }
+
+    void notifyManualCapture(Payment payment, CaptureRecord capture) {
+        notifyCapture(payment, capture);
+    }
+}
