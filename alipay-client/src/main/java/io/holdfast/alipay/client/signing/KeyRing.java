@@ -5,6 +5,7 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -29,28 +30,46 @@ public final class KeyRing {
 
     /** Verifies {@code content} against a raw {@code signature} header value; false for anything unverifiable. */
     public boolean verify(byte[] content, String signatureHeaderValue) {
-        return SignatureHeader.parse(signatureHeaderValue).map(header -> verify(content, header)).orElse(false);
+        return check(content, signatureHeaderValue).isValid();
     }
 
     public boolean verify(byte[] content, SignatureHeader header) {
+        return check(content, header).isValid();
+    }
+
+    /** Like {@link #verify(byte[], String)}, but says why a signature is not valid. */
+    public SignatureCheck check(byte[] content, String signatureHeaderValue) {
+        if (signatureHeaderValue == null || signatureHeaderValue.isBlank()) {
+            return SignatureCheck.MISSING;
+        }
+        Optional<SignatureHeader> header = SignatureHeader.parse(signatureHeaderValue);
+        return header.isPresent() ? check(content, header.get()) : SignatureCheck.MALFORMED;
+    }
+
+    public SignatureCheck check(byte[] content, SignatureHeader header) {
         if (!SignatureHeader.RSA256.equals(header.algorithm())) {
-            return false;
+            return SignatureCheck.UNSUPPORTED_ALGORITHM;
         }
         PublicKey key = header.keyVersion() == null ? keys.lastEntry().getValue() : keys.get(header.keyVersion());
         if (key == null) {
-            return false;
+            return SignatureCheck.UNKNOWN_KEY_VERSION;
         }
         try {
             Signature signature = Signature.getInstance("SHA256withRSA");
             signature.initVerify(key);
             signature.update(content);
-            return signature.verify(header.signature());
+            return signature.verify(header.signature()) ? SignatureCheck.VALID : SignatureCheck.MISMATCH;
         } catch (GeneralSecurityException e) {
-            return false;
+            return SignatureCheck.MISMATCH;
         }
     }
 
     public int newestVersion() {
         return keys.lastKey();
+    }
+
+    @Override
+    public String toString() {
+        return "KeyRing[versions=" + keys.keySet() + "]";
     }
 }

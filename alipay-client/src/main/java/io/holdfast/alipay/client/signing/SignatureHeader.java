@@ -78,7 +78,10 @@ public record SignatureHeader(String algorithm, Integer keyVersion, byte[] signa
             return Optional.empty();
         }
         try {
-            byte[] bytes = Base64.getDecoder().decode(URLDecoder.decode(signature, StandardCharsets.UTF_8));
+            // URL-decode only what is URL-encoded: a raw base64 value (no '%') keeps its '+' (URLDecoder would
+            // turn it into a space and break the base64).
+            String base64 = signature.indexOf('%') >= 0 ? URLDecoder.decode(signature, StandardCharsets.UTF_8) : signature;
+            byte[] bytes = Base64.getDecoder().decode(base64);
             if (bytes.length == 0) {
                 return Optional.empty();
             }
