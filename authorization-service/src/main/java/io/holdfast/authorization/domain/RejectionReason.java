@@ -1,0 +1,10 @@
+package io.holdfast.authorization.domain;
+
+/** Why a command was refused without calling Antom (mirrors the contract's RejectionReason). */
+public enum RejectionReason {
+    INVALID_FIELD,
+    UNKNOWN_PAYMENT,
+    CONFLICTING_COMMAND,
+    INVALID_STATE,
+    UNREADABLE
+}
