@@ -2,6 +2,8 @@ package io.holdfast.alipay.client;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import io.holdfast.alipay.client.signing.KeyRing;
 import io.holdfast.alipay.client.signing.SignatureCheck;
 import io.holdfast.alipay.client.signing.SignatureHeader;
@@ -20,6 +22,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
 
 /**
  * A tiny Antom over real HTTP for tests: records each request with the result of checking its signature against
@@ -56,17 +59,30 @@ final class FakeAntom implements AutoCloseable {
     private final CountDownLatch received = new CountDownLatch(1);
 
     FakeAntom(KeyRing merchantKeys, Signer antomSigner, Signer strangerSigner) throws IOException {
+        this(merchantKeys, antomSigner, strangerSigner, null);
+    }
+
+    /** @param tls serve HTTPS with this context; plain HTTP when null */
+    FakeAntom(KeyRing merchantKeys, Signer antomSigner, Signer strangerSigner, SSLContext tls) throws IOException {
         this.merchantKeys = merchantKeys;
         this.antomSigner = antomSigner;
         this.strangerSigner = strangerSigner;
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        InetSocketAddress address = new InetSocketAddress("127.0.0.1", 0);
+        if (tls == null) {
+            server = HttpServer.create(address, 0);
+        } else {
+            HttpsServer https = HttpsServer.create(address, 0);
+            https.setHttpsConfigurator(new HttpsConfigurator(tls));
+            server = https;
+        }
         server.setExecutor(executor);
         server.createContext("/", this::handle);
         server.start();
     }
 
     URI baseUrl() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        String scheme = server instanceof HttpsServer ? "https" : "http";
+        return URI.create(scheme + "://127.0.0.1:" + server.getAddress().getPort());
     }
 
     FakeAntom reply(Reply reply) {
