@@ -1,0 +1,105 @@
+package io.holdfast.capture.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One authorization in the capture schedule (one row of {@code capture_schedule}). Immutable: every change is a
+ * named {@code with…} step that checks the state machine.
+ *
+ * @param merchantId null for a single-merchant deployment
+ * @param deadline authExpiryTime, or authorizedAt + the fallback
+ * @param captureAt when a scheduled capture is to be sent; null unless one was scheduled
+ * @param captureRequestId the idempotency key of our capture (deterministic), or Antom's for automatic capture
+ * @param captureRequestedAt when the attempt row was first written (the age of an unconfirmed capture)
+ * @param lastWarning the smallest warning offset already emitted; null before the first warning
+ * @param nextActionAt when the state's own action is due (policy, scheduled capture, inquiry); null if none
+ * @param deadlineMissed true when the deadline passed although the policy was to capture or void
+ * @param version optimistic-lock version of the row
+ */
+public record Authorization(String paymentRequestId, String paymentId, String merchantId, Money amount,
+        CaptureMode mode, Instant authorizedAt, Instant deadline, DeadlinePolicy policy, CaptureStatus status,
+        Instant captureAt, String captureRequestId, Instant captureRequestedAt, String captureId,
+        Instant capturedAt, Duration lastWarning, Instant nextActionAt, boolean deadlineMissed, long version) {
+
+    public Authorization {
+        Objects.requireNonNull(paymentRequestId, "paymentRequestId");
+        Objects.requireNonNull(paymentId, "paymentId");
+        Objects.requireNonNull(amount, "amount");
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(deadline, "deadline");
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(status, "status");
+    }
+
+    /** The deterministic capture request id of a MANUAL capture: one per authorization, reused on every retry. */
+    public static String captureRequestIdFor(String paymentRequestId) {
+        return "cap-" + paymentRequestId;
+    }
+
+    /** The deterministic commandId of the CancelPayment the VOID policy publishes. */
+    public static String voidCommandIdFor(String paymentRequestId) {
+        return "void-" + paymentRequestId;
+    }
+
+    /** A new state with its next action time. */
+    public Authorization to(CaptureStatus next, Instant nextAction) {
+        next.assertCanFollow(status);
+        return new Authorization(paymentRequestId, paymentId, merchantId, amount, mode, authorizedAt, deadline,
+                policy, next, captureAt, captureRequestId, captureRequestedAt, captureId, capturedAt, lastWarning,
+                next.isTerminal() ? null : nextAction, deadlineMissed, version);
+    }
+
+    /** Same state, next action at {@code at}. */
+    public Authorization recheckAt(Instant at) {
+        return new Authorization(paymentRequestId, paymentId, merchantId, amount, mode, authorizedAt, deadline,
+                policy, status, captureAt, captureRequestId, captureRequestedAt, captureId, capturedAt, lastWarning,
+                at, deadlineMissed, version);
+    }
+
+    /** A capture scheduled for {@code at}. */
+    public Authorization scheduledAt(Instant at) {
+        CaptureStatus.CAPTURE_SCHEDULED.assertCanFollow(status);
+        return new Authorization(paymentRequestId, paymentId, merchantId, amount, mode, authorizedAt, deadline,
+                policy, CaptureStatus.CAPTURE_SCHEDULED, at, captureRequestId, captureRequestedAt, captureId,
+                capturedAt, lastWarning, at, deadlineMissed, version);
+    }
+
+    /** The attempt row: the capture may be sent from now on. */
+    public Authorization requested(Instant now, Instant recheckAt) {
+        CaptureStatus.CAPTURE_REQUESTED.assertCanFollow(status);
+        return new Authorization(paymentRequestId, paymentId, merchantId, amount, mode, authorizedAt, deadline,
+                policy, CaptureStatus.CAPTURE_REQUESTED, captureAt, captureRequestIdFor(paymentRequestId),
+                captureRequestedAt == null ? now : captureRequestedAt, captureId, capturedAt, lastWarning, recheckAt,
+                deadlineMissed, version);
+    }
+
+    /** Antom confirmed the capture. */
+    public Authorization captured(String requestId, String antomCaptureId, Instant at) {
+        CaptureStatus.CAPTURED.assertCanFollow(status);
+        return new Authorization(paymentRequestId, paymentId, merchantId, amount, mode, authorizedAt, deadline,
+                policy, CaptureStatus.CAPTURED, captureAt, requestId, captureRequestedAt, antomCaptureId, at,
+                lastWarning, null, deadlineMissed, version);
+    }
+
+    /** The deadline passed without a capture; {@code missed} when the policy should have prevented it. */
+    public Authorization expired(boolean missed) {
+        CaptureStatus.EXPIRED.assertCanFollow(status);
+        return new Authorization(paymentRequestId, paymentId, merchantId, amount, mode, authorizedAt, deadline,
+                policy, CaptureStatus.EXPIRED, captureAt, captureRequestId, captureRequestedAt, captureId,
+                capturedAt, lastWarning, null, missed, version);
+    }
+
+    /** The warning at {@code offset} was emitted. */
+    public Authorization warned(Duration offset) {
+        return new Authorization(paymentRequestId, paymentId, merchantId, amount, mode, authorizedAt, deadline,
+                policy, status, captureAt, captureRequestId, captureRequestedAt, captureId, capturedAt, offset,
+                nextActionAt, deadlineMissed, version);
+    }
+
+    /** The last moment the policy may act: {@code deadline - safetyMargin}. */
+    public Instant policyTime(GuardianSettings settings) {
+        return deadline.minus(settings.safetyMargin());
+    }
+}

@@ -1,0 +1,124 @@
+package io.holdfast.capture.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How Antom's answers move an authorization: the capture call's result, an inquiry's transactions[], a
+ * notifyCapture, and authorization-service's AuthorizationCancelled. Never two successful captures: every path to
+ * CAPTURED starts from a state the state machine allows exactly once.
+ */
+public final class CaptureOutcomes {
+
+    private final Schedule schedule;
+
+    public CaptureOutcomes(GuardianSettings settings) {
+        this.schedule = new Schedule(settings);
+    }
+
+    /** The result of the capture call sent from CAPTURE_REQUESTED. */
+    public Transition onCaptureResult(Authorization a, CaptureResult r, Instant now) {
+        Instant recheck = schedule.recheckAt(now, a.deadline());
+        if (r instanceof CaptureResult.Captured c) {
+            return succeeded(a, a.captureRequestId(), c.captureId(), c.capturedAt() != null ? c.capturedAt() : now);
+        }
+        if (r instanceof CaptureResult.Refused f) {
+            return failed(a, a.captureRequestId(), f.resultCode(), f.resultMessage());
+        }
+        if (r instanceof CaptureResult.InProcess) {
+            return Transition.of(a.to(CaptureStatus.CAPTURE_PENDING, recheck));
+        }
+        if (r instanceof CaptureResult.Unknown) {
+            return Transition.of(a.to(CaptureStatus.CAPTURE_UNKNOWN, recheck));
+        }
+        throw new IllegalStateException("unhandled " + r);
+    }
+
+    /** What an inquiry's transactions[] say about our capture (MANUAL) or Antom's (AUTOMATIC). */
+    public Decision onLookup(Authorization a, CaptureLookup lookup, Instant now) {
+        Instant recheck = schedule.recheckAt(now, a.deadline());
+        if (lookup instanceof CaptureLookup.Unanswered) {
+            return Decision.persist(Transition.of(a.recheckAt(recheck)));
+        }
+        if (!(lookup instanceof CaptureLookup.Answered answered)) {
+            throw new IllegalStateException("unhandled " + lookup);
+        }
+        Optional<CaptureTransaction> match = find(a, answered.captures());
+        if (match.isEmpty()) {
+            return absent(a, now, recheck);
+        }
+        CaptureTransaction t = match.get();
+        switch (t.status()) {
+            case SUCCEEDED:
+                return Decision.persist(succeeded(a, t.requestId(), t.captureId(),
+                        t.capturedAt() != null ? t.capturedAt() : now));
+            case FAILED:
+                return Decision.persist(failed(a, t.requestId(), t.resultCode(), t.resultMessage()));
+            case PROCESSING:
+                return Decision.persist(Transition.of(a.mode() == CaptureMode.AUTOMATIC ? a.recheckAt(recheck)
+                        : a.to(CaptureStatus.CAPTURE_PENDING, recheck)));
+        }
+        throw new IllegalStateException("unhandled " + t.status());
+    }
+
+    /** A verified notifyCapture; empty when it changes nothing (duplicate, late, or not our capture). */
+    public Optional<Transition> onNotification(Authorization a, CaptureNotification n, Instant now) {
+        boolean applies = a.mode() == CaptureMode.AUTOMATIC
+                ? a.status() == CaptureStatus.AWAITING_AUTO_CAPTURE
+                : n.captureRequestId().equals(a.captureRequestId())
+                        && (a.status().isCaptureInFlight() || a.status() == CaptureStatus.EXPIRED && n.succeeded());
+        if (!applies) {
+            return Optional.empty();
+        }
+        if (n.succeeded()) {
+            return Optional.of(succeeded(a, n.captureRequestId(), n.captureId(),
+                    n.captureTime() != null ? n.captureTime() : now));
+        }
+        return Optional.of(failed(a, n.captureRequestId(), n.resultCode(), n.resultMessage()));
+    }
+
+    /** AuthorizationCancelled: the authorization is void; empty when it is already settled. */
+    public Optional<Transition> onCancelled(Authorization a) {
+        if (!CaptureStatus.VOIDED.validPrevious().contains(a.status())) {
+            return Optional.empty();
+        }
+        return Optional.of(Transition.of(a.to(CaptureStatus.VOIDED, null)));
+    }
+
+    private Decision absent(Authorization a, Instant now, Instant recheck) {
+        boolean pastDeadline = !now.isBefore(a.deadline());
+        if (a.mode() == CaptureMode.AUTOMATIC) {
+            return pastDeadline ? expired(a, false) : Decision.persist(Transition.of(a.recheckAt(recheck)));
+        }
+        if (pastDeadline) {
+            return expired(a, true);
+        }
+        // Antom has no trace of our capture: send it again with the same captureRequestId (idempotent)
+        return new Decision(Transition.of(a.requested(now, recheck)), NextStep.SEND_CAPTURE);
+    }
+
+    private static Decision expired(Authorization a, boolean missed) {
+        return Decision.persist(new Transition(a.expired(missed), List.of(new CaptureEvent.AuthorizationExpired(
+                a.paymentRequestId(), a.paymentId(), a.amount(), a.deadline()))));
+    }
+
+    private static Optional<CaptureTransaction> find(Authorization a, List<CaptureTransaction> captures) {
+        if (a.mode() == CaptureMode.AUTOMATIC) {
+            return captures.stream().filter(t -> t.status() == CaptureTransaction.Status.SUCCEEDED).findFirst()
+                    .or(() -> captures.stream().findFirst());
+        }
+        return captures.stream().filter(t -> t.requestId() != null && t.requestId().equals(a.captureRequestId()))
+                .findFirst();
+    }
+
+    private static Transition succeeded(Authorization a, String requestId, String captureId, Instant at) {
+        return new Transition(a.captured(requestId, captureId, at), List.of(new CaptureEvent.CaptureSucceeded(
+                a.paymentRequestId(), a.paymentId(), requestId, captureId, a.amount(), at, a.mode())));
+    }
+
+    private static Transition failed(Authorization a, String requestId, String code, String message) {
+        return new Transition(a.to(CaptureStatus.CAPTURE_FAILED, null), List.of(new CaptureEvent.CaptureFailed(
+                a.paymentRequestId(), a.paymentId(), requestId, a.amount(), code, message)));
+    }
+}

@@ -1,0 +1,74 @@
+package io.holdfast.capture.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/** The schedule math: deadlines, warning times, when a row is next due, the inquiry cadence. */
+public final class Schedule {
+
+    private final GuardianSettings settings;
+
+    public Schedule(GuardianSettings settings) {
+        this.settings = settings;
+    }
+
+    /** authExpiryTime when Antom gave one, else the authorization time plus the configured fallback. */
+    public Instant deadline(Instant authorizedAt, Instant authExpiryTime) {
+        return authExpiryTime != null ? authExpiryTime : authorizedAt.plus(settings.deadlineFallback());
+    }
+
+    /** When the policy acts: EXPIRE waits for the deadline itself, CAPTURE and VOID act at deadline - margin. */
+    public Instant policyActionAt(Instant deadline, DeadlinePolicy policy) {
+        return switch (policy) {
+            case CAPTURE, VOID -> deadline.minus(settings.safetyMargin());
+            case EXPIRE -> deadline;
+        };
+    }
+
+    /** The next warning offset not yet emitted, if the authorization still gets warnings. */
+    public Optional<Duration> nextWarning(Authorization a) {
+        if (!getsWarnings(a)) {
+            return Optional.empty();
+        }
+        return settings.warnings().stream()
+                .filter(w -> a.lastWarning() == null || w.compareTo(a.lastWarning()) < 0)
+                .findFirst();
+    }
+
+    /** When the scheduler must next look at the row: its next warning or its own action; null when terminal. */
+    public Instant dueAt(Authorization a) {
+        if (a.status().isTerminal()) {
+            return null;
+        }
+        Instant action = a.nextActionAt();
+        Instant warning = nextWarning(a).map(w -> a.deadline().minus(w)).orElse(null);
+        if (action == null) {
+            return warning;
+        }
+        return warning == null || action.isBefore(warning) ? action : warning;
+    }
+
+    /** The next inquiry: the wait shrinks with the time left (an eighth of it), within [minimum, recheck]. */
+    public Instant recheckAt(Instant now, Instant deadline) {
+        Duration left = Duration.between(now, deadline);
+        Duration delay = left.dividedBy(8);
+        if (delay.compareTo(settings.recheck()) > 0) {
+            delay = settings.recheck();
+        }
+        if (delay.compareTo(settings.minimumRecheck()) < 0) {
+            delay = settings.minimumRecheck();
+        }
+        return now.plus(delay);
+    }
+
+    private static boolean getsWarnings(Authorization a) {
+        if (a.mode() == CaptureMode.AUTOMATIC) {
+            return false;
+        }
+        return switch (a.status()) {
+            case AUTHORIZED, CAPTURE_SCHEDULED, CAPTURE_REQUESTED, CAPTURE_PENDING, CAPTURE_UNKNOWN -> true;
+            case AWAITING_AUTO_CAPTURE, CAPTURED, CAPTURE_FAILED, VOID_REQUESTED, VOIDED, EXPIRED -> false;
+        };
+    }
+}
