@@ -1,0 +1,111 @@
+package io.holdfast.ingest.application;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.holdfast.ingest.domain.notification.InboundNotification;
+import io.holdfast.ingest.domain.notification.IngestOutcome;
+import io.holdfast.ingest.domain.notification.NotificationId;
+import io.holdfast.ingest.domain.notification.NotificationKind;
+import io.holdfast.ingest.domain.notification.NotificationReading;
+import io.holdfast.ingest.domain.notification.RejectionReason;
+import io.holdfast.ingest.domain.notification.VerifiedNotification;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+/**
+ * The notification use case, in the order the security checklist fixes: verify, then store on Kafka, then (and only
+ * then) acknowledge. An authentic notification already stored (same raw body, so same {@link NotificationId}) is
+ * acknowledged without a second publication; one whose first publication is still in flight waits for it; one whose
+ * earlier publication failed is published again. This in-memory set is an optimisation bounded by size and TTL: the
+ * consumers' inboxes (keyed by notificationId) are what make processing exactly-once.
+ */
+public final class NotificationIngestion {
+
+    private static final Logger log = LoggerFactory.getLogger(NotificationIngestion.class);
+
+    private final NotificationReader reader;
+    private final NotificationPublisher publisher;
+    private final IngestMetrics metrics;
+    private final Clock clock;
+    private final Duration publishTimeout;
+    private final Cache<NotificationId, CompletableFuture<Void>> stored;
+
+    public NotificationIngestion(NotificationReader reader, NotificationPublisher publisher, IngestMetrics metrics,
+            Clock clock, DedupeSettings dedupe) {
+        this.reader = reader;
+        this.publisher = publisher;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.publishTimeout = dedupe.publishTimeout();
+        this.stored = Caffeine.newBuilder()
+                .maximumSize(dedupe.maxEntries())
+                .expireAfterWrite(dedupe.ttl())
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                .build();
+    }
+
+    /**
+     * @param ttl how long a stored notification id is remembered (Antom retries for 24 h 22 min)
+     * @param maxEntries bound of the remembered set
+     * @param publishTimeout how long the answer waits for Kafka before it says 503 (the write may still land)
+     */
+    public record DedupeSettings(Duration ttl, long maxEntries, Duration publishTimeout) {
+    }
+
+    public Mono<IngestOutcome> ingest(InboundNotification inbound) {
+        NotificationReading reading = reader.read(inbound, clock.instant());
+        if (reading instanceof NotificationReading.Refused refused) {
+            return Mono.just(refuse(inbound.kind(), refused.reason(), refused.detail(), inbound.clientId()));
+        }
+        if (reading instanceof NotificationReading.Accepted accepted) {
+            return storeOnce(accepted.notification());
+        }
+        throw new IllegalStateException("unhandled " + reading);
+    }
+
+    /** Refuses a notification the web layer could not even read (e.g. too large): logged and counted the same way. */
+    public IngestOutcome.Rejected refuse(NotificationKind kind, RejectionReason reason, String detail, String clientId) {
+        metrics.notificationRejected(kind, reason);
+        log.warn("notification refused: kind={} reason={} detail={} clientId={}", kind, reason, detail,
+                LogSafe.text(clientId));
+        return new IngestOutcome.Rejected(reason, detail);
+    }
+
+    private Mono<IngestOutcome> storeOnce(VerifiedNotification notification) {
+        NotificationId id = notification.id();
+        NotificationKind kind = notification.kind();
+        return Mono.defer(() -> {
+            CompletableFuture<Void> mine = new CompletableFuture<>();
+            CompletableFuture<Void> earlier = stored.asMap().putIfAbsent(id, mine);
+            boolean duplicate = earlier != null;
+            CompletableFuture<Void> publication = duplicate ? earlier : mine;
+            if (!duplicate) {
+                publisher.publish(notification).whenComplete((ok, error) -> {
+                    if (error != null) {
+                        stored.asMap().remove(id, mine);
+                        mine.completeExceptionally(error);
+                    } else {
+                        mine.complete(null);
+                    }
+                });
+            }
+            return Mono.fromFuture(publication, true)
+                    .timeout(publishTimeout)
+                    .<IngestOutcome>then(Mono.fromCallable(() -> {
+                        metrics.notificationAcknowledged(kind, duplicate);
+                        return new IngestOutcome.Acknowledged(id, duplicate);
+                    }))
+                    .onErrorResume(error -> {
+                        metrics.notificationNotStored(kind);
+                        log.error("notification {} ({}, key {}) not stored, answering 503 so Antom resends: {}", id,
+                                kind, notification.payload().key(), error.toString());
+                        return Mono.just(new IngestOutcome.NotStored(id, "not stored: " + error.getClass().getSimpleName()));
+                    });
+        });
+    }
+}
