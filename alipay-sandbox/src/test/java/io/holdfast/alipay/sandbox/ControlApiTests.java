@@ -1,0 +1,80 @@
+package io.holdfast.alipay.sandbox;
+
+import static io.holdfast.alipay.sandbox.Requests.id;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.holdfast.alipay.sandbox.core.Json;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class ControlApiTests {
+
+    static AlipaySandbox sandbox;
+    static Merchant merchant;
+    static final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() {
+        sandbox = Merchant.sandbox().httpsPort(null).start();
+        merchant = new Merchant(sandbox.baseUrl());
+    }
+
+    @AfterAll
+    static void stop() {
+        sandbox.close();
+    }
+
+    private HttpResponse<String> call(String method, String path, String body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/sandbox/control" + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body)).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void theClockMovesForwardOnly() throws Exception {
+        JsonNode before = Json.MAPPER.readTree(call("GET", "/clock", null).body());
+        HttpResponse<String> moved = call("POST", "/clock/advance", "{\"duration\":\"P1DT2H\"}");
+        assertThat(moved.statusCode()).isEqualTo(200);
+        assertThat(java.time.Instant.parse(Json.MAPPER.readTree(moved.body()).path("now").asString()))
+                .isAfterOrEqualTo(java.time.Instant.parse(before.path("now").asString()).plusSeconds(26 * 3600));
+        assertThat(call("POST", "/clock/advance", "{\"duration\":\"-PT1S\"}").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void faultsLedgerAndNotificationsOverHttp() throws Exception {
+        HttpResponse<String> injected = call("POST", "/faults",
+                "{\"api\":\"pay\",\"kind\":\"UNKNOWN_EXCEPTION\",\"count\":1}");
+        assertThat(injected.statusCode()).isEqualTo(200);
+        assertThat(Json.MAPPER.readTree(call("GET", "/faults", null).body()).get(0).path("spec").path("kind")
+                .asString()).isEqualTo("UNKNOWN_EXCEPTION");
+        assertThat(merchant.post(Requests.PAY, Requests.manualPay(id("c"), "100"), sandbox).code())
+                .isEqualTo("UNKNOWN_EXCEPTION");
+        String requestId = id("c");
+        merchant.post(Requests.PAY, Requests.pay(requestId, "100", Requests.VISA, "MANUAL", "http://127.0.0.1:9/n"),
+                sandbox);
+
+        JsonNode ledger = Json.MAPPER.readTree(call("GET", "/ledger", null).body());
+        JsonNode last = ledger.get(ledger.size() - 1);
+        assertThat(last.path("operation").asString()).isEqualTo("PAY");
+        assertThat(last.path("paymentRequestId").asString()).isEqualTo(requestId);
+        assertThat(last.path("amount").path("value").asLong()).isEqualTo(100);
+        assertThat(last.path("result").path("resultCode").asString()).isEqualTo("SUCCESS");
+
+        assertThat(call("POST", "/notifications/faults", "{\"kind\":\"DUPLICATE\",\"count\":1}").statusCode())
+                .isEqualTo(200);
+        assertThat(call("DELETE", "/notifications/faults", null).statusCode()).isEqualTo(200);
+        JsonNode deliveries = Json.MAPPER.readTree(call("GET", "/notifications", null).body());
+        assertThat(deliveries.get(0).path("type").asString()).isEqualTo("PAYMENT_RESULT");
+        assertThat(call("DELETE", "/faults", null).statusCode()).isEqualTo(200);
+        assertThat(Json.MAPPER.readTree(call("GET", "/keys", null).body()).path("certificatePem").asString())
+                .startsWith("-----BEGIN CERTIFICATE-----");
+        assertThat(call("GET", "/nope", null).statusCode()).isEqualTo(404);
+    }
+}
