@@ -22,12 +22,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class SandboxMain {
 
-    private static final Logger log = LoggerFactory.getLogger(SandboxMain.class);
-
     private SandboxMain() {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "alipay-sandbox-logback.xml");
+        }
+        Logger log = log();
         SandboxSettings settings = SandboxSettings.from(args, System.getProperties(), System.getenv());
         AlipaySandbox sandbox = configure(settings).start();
         Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close, "alipay-sandbox-shutdown"));
@@ -50,11 +52,16 @@ public final class SandboxMain {
                 .strictCapture(settings.strictCapture()).publicBaseUrl(settings.publicBaseUrl())
                 .client(ClientRegistration.of(settings.demoClientId(), demo.getPublic())
                         .withDefaultNotifyUrl(settings.notifyUrl()));
-        log.info("demo merchant {} public key: {} (private key in {})", settings.demoClientId(),
+        log().info("demo merchant {} public key: {} (private key in {})", settings.demoClientId(),
                 AlipayKeys.toBase64(demo.getPublic()), dir.resolve("demo-merchant-private-key.txt"));
         settings.clients().forEach((clientId, key) -> builder.client(
                 ClientRegistration.of(clientId, AlipayKeys.publicKey(key)).withDefaultNotifyUrl(settings.notifyUrl())));
         return builder;
+    }
+
+    /** Looked up lazily so that main can choose the logging configuration first. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(SandboxMain.class);
     }
 
     private static KeyPair keyPair(Path dir, String name, SecureRandom random) {
@@ -66,7 +73,7 @@ public final class SandboxMain {
         KeyPair pair = AlipayKeys.generate(random);
         write(privateFile, AlipayKeys.toBase64(pair.getPrivate()));
         write(publicFile, AlipayKeys.toBase64(pair.getPublic()));
-        log.info("created key pair {} in {}", name, dir);
+        log().info("created key pair {} in {}", name, dir);
         return pair;
     }
 
@@ -79,7 +86,7 @@ public final class SandboxMain {
         TlsIdentity identity = TlsIdentity.selfSigned(Clock.systemUTC(), random);
         write(key, identity.privateKeyPem());
         write(cert, identity.certificatePem());
-        log.info("created a self-signed TLS certificate for localhost in {}", cert);
+        log().info("created a self-signed TLS certificate for localhost in {}", cert);
         return identity;
     }
 
