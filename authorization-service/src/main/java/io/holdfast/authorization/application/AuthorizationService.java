@@ -1,0 +1,137 @@
+package io.holdfast.authorization.application;
+
+import io.holdfast.authorization.domain.Cause;
+import io.holdfast.authorization.domain.Decision;
+import io.holdfast.authorization.domain.DomainEvent;
+import io.holdfast.authorization.domain.Payment;
+import io.holdfast.authorization.domain.PaymentStatus;
+import io.holdfast.authorization.domain.RejectionReason;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+/**
+ * The commands: AuthorizePayment and CancelPayment. Each records its commandId (inbox) and its attempt (write-ahead)
+ * in one transaction before Antom is called, then records the outcome and its events in a second one.
+ */
+public final class AuthorizationService {
+
+    private static final Logger log = LoggerFactory.getLogger(AuthorizationService.class);
+    private static final String INBOX_SOURCE = "payments.commands";
+
+    /** The result of the first transaction: either the command is done, or Antom must now be called. */
+    private sealed interface Step {
+    }
+
+    private record Done(CommandOutcome outcome) implements Step {
+    }
+
+    private record Proceed(Payment payment) implements Step {
+    }
+
+    private final PaymentWorkflow workflow;
+
+    public AuthorizationService(PaymentWorkflow workflow) {
+        this.workflow = workflow;
+    }
+
+    /** AuthorizePayment: write-ahead AUTH_REQUESTED, pay, record the outcome. */
+    public Mono<CommandOutcome> authorize(AuthorizeCommand command) {
+        Mono<Step> writeAhead = workflow.unitOfWork().inTransaction(() -> inbox(command.commandId())
+                .flatMap(fresh -> !fresh ? done(new CommandOutcome.Duplicate())
+                        : workflow.store().find(command.paymentRequestId())
+                                .flatMap(existing -> reject(command.commandId(), command.paymentRequestId(),
+                                        command.merchantId(), conflict(existing, command)))
+                                .switchIfEmpty(Mono.defer(() -> admit(command)))));
+        return writeAhead.flatMap(step -> step instanceof Proceed proceed ? pay(command, proceed.payment())
+                : Mono.just(((Done) step).outcome()));
+    }
+
+    /** CancelPayment: write-ahead CANCEL_REQUESTED, cancel, record the outcome. */
+    public Mono<CommandOutcome> cancel(CancelCommand command) {
+        Instant now = workflow.clock().instant();
+        Cause cause = new Cause(Cause.Kind.COMMAND, command.commandId(), "CancelPayment"
+                + (command.reason() == null ? "" : ": " + command.reason()));
+        Mono<Step> order = workflow.unitOfWork().inTransaction(() -> inbox(command.commandId())
+                .flatMap(fresh -> !fresh ? done(new CommandOutcome.Duplicate())
+                        : workflow.store().find(command.paymentRequestId())
+                                .flatMap(payment -> cancelDecided(command,
+                                        payment.orderCancel(command.initiator(), command.reason(), cause, now)))
+                                .switchIfEmpty(Mono.defer(() -> reject(command.commandId(),
+                                        command.paymentRequestId(), command.merchantId(),
+                                        new CommandOutcome.Rejected(RejectionReason.UNKNOWN_PAYMENT,
+                                                "paymentRequestId", "no payment " + command.paymentRequestId()))))));
+        return order.flatMap(step -> step instanceof Proceed proceed
+                ? workflow.sendCancel(proceed.payment()).map(payment -> new CommandOutcome.Accepted(payment.status()))
+                : Mono.just(((Done) step).outcome()));
+    }
+
+    private Mono<Step> cancelDecided(CancelCommand command, Decision decision) {
+        if (decision instanceof Decision.Transitioned) {
+            return workflow.persist(decision).map(saved -> new Proceed(PaymentWorkflow.payment(saved)));
+        }
+        PaymentStatus status = PaymentWorkflow.payment(decision).status();
+        boolean alreadyCancelling = status == PaymentStatus.CANCEL_REQUESTED || status == PaymentStatus.CANCEL_UNKNOWN
+                || status == PaymentStatus.VOIDED;
+        if (alreadyCancelling) {
+            log.info("cancel {} of payment {} ignored: already {}", command.commandId(), command.paymentRequestId(),
+                    status);
+            return done(new CommandOutcome.Ignored("payment already " + status));
+        }
+        return reject(command.commandId(), command.paymentRequestId(), command.merchantId(),
+                new CommandOutcome.Rejected(RejectionReason.INVALID_STATE, null,
+                        "a payment in " + status + " cannot be cancelled"));
+    }
+
+    private Mono<CommandOutcome> pay(AuthorizeCommand command, Payment requested) {
+        return workflow.antom().pay(command.order())
+                .flatMap(result -> workflow.decide(requested.paymentRequestId(), payment -> payment.apply(result,
+                        new Cause(Cause.Kind.PAY_RESPONSE, command.commandId(), "pay: " + result),
+                        workflow.clock().instant())))
+                .flatMap(workflow::followUp)
+                .map(payment -> new CommandOutcome.Accepted(payment.status()));
+    }
+
+    private static CommandOutcome.Rejected conflict(Payment existing, AuthorizeCommand command) {
+        if (existing.sameRequestAs(command.fingerprint())) {
+            return new CommandOutcome.Rejected(RejectionReason.INVALID_STATE, "paymentRequestId",
+                    "payment " + existing.paymentRequestId() + " already exists (" + existing.status()
+                            + "); a new attempt needs a new paymentRequestId");
+        }
+        return new CommandOutcome.Rejected(RejectionReason.CONFLICTING_COMMAND, "paymentRequestId",
+                "payment " + existing.paymentRequestId() + " exists with different content");
+    }
+
+    private Mono<Step> admit(AuthorizeCommand command) {
+        Optional<CommandValidator.Violation> violation = CommandValidator.validate(command);
+        if (violation.isPresent()) {
+            return reject(command.commandId(), command.paymentRequestId(), command.merchantId(),
+                    new CommandOutcome.Rejected(RejectionReason.INVALID_FIELD, violation.get().field(),
+                            violation.get().message()));
+        }
+        Cause cause = new Cause(Cause.Kind.COMMAND, command.commandId(), "AuthorizePayment");
+        return workflow.persist(Payment.request(command.toNewPayment(), cause, workflow.clock().instant()))
+                .map(saved -> new Proceed(PaymentWorkflow.payment(saved)));
+    }
+
+    private Mono<Boolean> inbox(String commandId) {
+        return workflow.store().markProcessed(commandId, INBOX_SOURCE, workflow.clock().instant());
+    }
+
+    private static Mono<Step> done(CommandOutcome outcome) {
+        return Mono.just(new Done(outcome));
+    }
+
+    /** Emits CommandRejected through the outbox (inside the caller's transaction). */
+    private Mono<Step> reject(String commandId, String paymentRequestId, String merchantId,
+            CommandOutcome.Rejected rejected) {
+        log.warn("command {} for payment {} rejected: {} {} {}", commandId, paymentRequestId, rejected.reason(),
+                rejected.field(), rejected.message());
+        OutboundEvent event = workflow.standalone(paymentRequestId, merchantId, commandId,
+                new DomainEvent.CommandRejected(commandId, rejected.reason(), rejected.field(), rejected.message()));
+        return workflow.store().append(List.of(event)).thenReturn(new Done(rejected));
+    }
+}

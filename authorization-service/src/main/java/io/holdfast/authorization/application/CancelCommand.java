@@ -1,0 +1,8 @@
+package io.holdfast.authorization.application;
+
+import io.holdfast.authorization.domain.CancelInitiator;
+
+/** A CancelPayment command (from the merchant, or the deadline guardian's VOID policy). */
+public record CancelCommand(String commandId, String paymentRequestId, String merchantId, CancelInitiator initiator,
+        String reason) {
+}

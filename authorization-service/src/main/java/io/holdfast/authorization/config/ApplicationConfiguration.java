@@ -1,0 +1,91 @@
+package io.holdfast.authorization.config;
+
+import io.holdfast.authorization.adapter.db.R2dbcOutbox;
+import io.holdfast.authorization.adapter.db.R2dbcPaymentStore;
+import io.holdfast.authorization.adapter.db.R2dbcUnitOfWork;
+import io.holdfast.authorization.adapter.kafka.AvroEventCodec;
+import io.holdfast.authorization.application.AntomGateway;
+import io.holdfast.authorization.application.AuthorizationService;
+import io.holdfast.authorization.application.IdGenerator;
+import io.holdfast.authorization.application.NotificationService;
+import io.holdfast.authorization.application.PaymentQueries;
+import io.holdfast.authorization.application.PaymentStore;
+import io.holdfast.authorization.application.PaymentWorkflow;
+import io.holdfast.authorization.application.Reconciler;
+import io.holdfast.authorization.domain.ReconcilePolicy;
+import io.r2dbc.spi.ConnectionFactory;
+import java.time.Clock;
+import java.util.UUID;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.r2dbc.connection.R2dbcTransactionManager;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+/** Wires the application services (framework-free classes) and their database adapters. */
+@Configuration(proxyBeanMethods = false)
+public class ApplicationConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    IdGenerator idGenerator() {
+        return UUID::randomUUID;
+    }
+
+    @Bean
+    ReconcilePolicy reconcilePolicy(AuthorizationProperties properties) {
+        AuthorizationProperties.Reconcile reconcile = properties.reconcile();
+        return new ReconcilePolicy(reconcile.backoff(), reconcile.inFlightGrace(), reconcile.giveUpAfter(),
+                reconcile.neverCreatedAfter());
+    }
+
+    @Bean
+    TransactionalOperator transactionalOperator(ConnectionFactory connections) {
+        return TransactionalOperator.create(new R2dbcTransactionManager(connections));
+    }
+
+    @Bean
+    AvroEventCodec avroEventCodec() {
+        return new AvroEventCodec();
+    }
+
+    @Bean
+    R2dbcPaymentStore paymentStore(DatabaseClient db, AvroEventCodec codec, AuthorizationProperties properties) {
+        return new R2dbcPaymentStore(db, codec, properties.eventsTopic());
+    }
+
+    @Bean
+    R2dbcOutbox outbox(DatabaseClient db, TransactionalOperator transactions) {
+        return new R2dbcOutbox(db, transactions);
+    }
+
+    @Bean
+    PaymentWorkflow paymentWorkflow(PaymentStore store, TransactionalOperator transactions, AntomGateway antom,
+            ReconcilePolicy policy, IdGenerator ids, Clock clock) {
+        return new PaymentWorkflow(store, new R2dbcUnitOfWork(transactions), antom, policy, ids, clock);
+    }
+
+    @Bean
+    AuthorizationService authorizationService(PaymentWorkflow workflow) {
+        return new AuthorizationService(workflow);
+    }
+
+    @Bean
+    NotificationService notificationService(PaymentWorkflow workflow) {
+        return new NotificationService(workflow);
+    }
+
+    @Bean
+    Reconciler reconciler(PaymentWorkflow workflow, AuthorizationProperties properties) {
+        return new Reconciler(workflow, properties.reconcile().batchSize());
+    }
+
+    @Bean
+    PaymentQueries paymentQueries(PaymentStore store) {
+        return new PaymentQueries(store);
+    }
+}

@@ -1,0 +1,69 @@
+package io.holdfast.authorization.config;
+
+import io.holdfast.authorization.adapter.kafka.OutboxRelay;
+import io.holdfast.authorization.application.Reconciler;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import reactor.core.publisher.Mono;
+
+/**
+ * The periodic jobs, each on its own fixed delay: outbox relay, reconciler, metrics refresh. A failed run is logged
+ * and the next run comes anyway.
+ */
+public final class BackgroundJobs implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(BackgroundJobs.class);
+
+    private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+    private final List<ScheduledFuture<?>> running = new ArrayList<>();
+    private final OutboxRelay relay;
+    private final Reconciler reconciler;
+    private final PaymentMetrics metrics;
+    private final AuthorizationProperties properties;
+
+    public BackgroundJobs(OutboxRelay relay, Reconciler reconciler, PaymentMetrics metrics,
+            AuthorizationProperties properties) {
+        this.relay = relay;
+        this.reconciler = reconciler;
+        this.metrics = metrics;
+        this.properties = properties;
+        scheduler.setPoolSize(3);
+        scheduler.setThreadNamePrefix("authorization-jobs-");
+    }
+
+    @Override
+    public synchronized void start() {
+        scheduler.initialize();
+        running.add(every("outbox-relay", properties.outbox().pollInterval(), relay.drain()));
+        running.add(every("reconciler", properties.reconcile().pollInterval(), reconciler.runOnce()));
+        running.add(every("metrics", properties.metricsRefresh(), metrics.refresh()));
+    }
+
+    private ScheduledFuture<?> every(String name, Duration delay, Mono<?> job) {
+        return scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                job.block(Duration.ofMinutes(5));
+            } catch (RuntimeException e) {
+                log.error("job {} failed; it runs again in {}", name, delay, e);
+            }
+        }, delay);
+    }
+
+    @Override
+    public synchronized void stop() {
+        running.forEach(future -> future.cancel(false));
+        running.clear();
+        scheduler.shutdown();
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return !running.isEmpty();
+    }
+}

@@ -1,0 +1,56 @@
+package io.holdfast.authorization.config;
+
+import io.holdfast.authorization.adapter.db.R2dbcOutbox;
+import io.holdfast.authorization.adapter.kafka.AvroEventCodec;
+import io.holdfast.authorization.adapter.kafka.CommandListener;
+import io.holdfast.authorization.adapter.kafka.DeadLetterValueSerializer;
+import io.holdfast.authorization.adapter.kafka.NotificationListener;
+import io.holdfast.authorization.adapter.kafka.OutboxRelay;
+import io.holdfast.authorization.adapter.kafka.RejectedCommandException;
+import io.holdfast.authorization.application.AuthorizationService;
+import io.holdfast.authorization.application.NotificationService;
+import io.holdfast.schemas.event.PaymentEvent;
+import java.time.Clock;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.FixedBackOff;
+
+/**
+ * Kafka: the two listeners, one error handler (retry infrastructure failures a few times, then dead-letter; rejected
+ * and unreadable records go to {@code <topic>.DLT} at once), and the outbox relay.
+ */
+@Configuration(proxyBeanMethods = false)
+public class KafkaConfiguration {
+
+    @Bean
+    CommandListener commandListener(AuthorizationService service, AuthorizationProperties properties) {
+        return new CommandListener(service, properties.handlerTimeout());
+    }
+
+    @Bean
+    NotificationListener notificationListener(NotificationService service, AuthorizationProperties properties) {
+        return new NotificationListener(service, properties.handlerTimeout());
+    }
+
+    @Bean
+    DefaultErrorHandler errorHandler(ProducerFactory<Object, Object> producers) {
+        KafkaTemplate<Object, Object> deadLetters = new KafkaTemplate<>(producers,
+                Map.of(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, DeadLetterValueSerializer.class));
+        DefaultErrorHandler handler = new DefaultErrorHandler(new DeadLetterPublishingRecoverer(deadLetters),
+                new FixedBackOff(500, 3));
+        handler.addNotRetryableExceptions(RejectedCommandException.class, IllegalArgumentException.class);
+        return handler;
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(R2dbcOutbox outbox, KafkaTemplate<String, PaymentEvent> kafka, AvroEventCodec codec,
+            Clock clock, AuthorizationProperties properties) {
+        return new OutboxRelay(outbox, kafka, codec, clock, properties.outbox().batchSize());
+    }
+}
