@@ -7,26 +7,20 @@ public final class CardMasking {
     }
 
     /**
-     * Keeps the first 6 and last 4 digits of a number that has at least 13 digits and replaces every other digit
-     * with {@code *}; a value that is already masked (or too short to be a PAN) keeps its non-digit characters and
-     * loses all but its last 4 digits. Returns null for null.
+     * Keeps the characters at the first 6 and the last 4 positions of a card-number-length value (13 or more
+     * characters) and replaces every other digit with {@code *}; a shorter value keeps only its last 4 positions.
+     * Non-digits (an existing mask) are kept. Returns null for null.
      */
     public static String mask(String cardNo) {
         if (cardNo == null) {
             return null;
         }
-        long digits = cardNo.chars().filter(Character::isDigit).count();
-        StringBuilder out = new StringBuilder(cardNo.length());
-        int seen = 0;
-        for (char c : cardNo.toCharArray()) {
-            if (!Character.isDigit(c)) {
-                out.append(c);
-                continue;
-            }
-            seen++;
-            boolean head = digits >= 13 && seen <= 6;
-            boolean tail = seen > digits - 4;
-            out.append(head || tail ? c : '*');
+        int length = cardNo.length();
+        StringBuilder out = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            char c = cardNo.charAt(i);
+            boolean keep = !Character.isDigit(c) || i >= length - 4 || (length >= 13 && i < 6);
+            out.append(keep ? c : '*');
         }
         return out.toString();
     }

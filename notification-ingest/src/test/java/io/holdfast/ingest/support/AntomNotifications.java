@@ -1,0 +1,63 @@
+package io.holdfast.ingest.support;
+
+import io.holdfast.alipay.client.signing.SignedContent;
+import io.holdfast.alipay.client.signing.Signer;
+import java.nio.charset.StandardCharsets;
+import java.security.PrivateKey;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** Signs and posts notifications the way Antom does (reference 1.5), with the test Antom key unless told otherwise. */
+public final class AntomNotifications {
+
+    private final WebTestClient http;
+
+    public AntomNotifications(WebTestClient http) {
+        this.http = http;
+    }
+
+    public static String payment(String paymentRequestId, String paymentId) {
+        return """
+                {"notifyType":"PAYMENT_RESULT","result":{"resultCode":"SUCCESS","resultStatus":"S","resultMessage":"success"},\
+                "paymentRequestId":"%s","paymentId":"%s","paymentAmount":{"value":"8000","currency":"EUR"},\
+                "paymentCreateTime":"2026-01-01T12:01:00+08:00","paymentTime":"2026-01-01T12:01:01+08:00",\
+                "authExpiryTime":"2026-01-08T12:01:01+08:00",\
+                "paymentResultInfo":{"cardNo":"405469******0768","cardBrand":"VISA","funding":"CREDIT","issuingCountry":"US"}}"""
+                .formatted(paymentRequestId, paymentId);
+    }
+
+    public static String capture(String captureRequestId, String paymentId) {
+        return """
+                {"captureAmount":{"currency":"BRL","value":"50000"},"notifyType":"CAPTURE_RESULT","captureId":"cap-%s",\
+                "captureRequestId":"%s","captureTime":"2026-01-02T00:34:52-08:00","paymentId":"%s",\
+                "result":{"resultCode":"SUCCESS","resultMessage":"success.","resultStatus":"S"}}"""
+                .formatted(paymentId, captureRequestId, paymentId);
+    }
+
+    public static String header(PrivateKey key, int keyVersion, String path, String clientId, String time, byte[] body) {
+        return new Signer(key, keyVersion).sign(SignedContent.ofPost(path, clientId, time, body)).format();
+    }
+
+    /** Posts {@code body} to {@code path}, correctly signed for that path. */
+    public WebTestClient.ResponseSpec post(String path, String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        String time = "1767225600000";
+        return post(path, bytes, TestWorld.CLIENT_ID, time,
+                header(TestWorld.ANTOM_KEYS.getPrivate(), 1, path, TestWorld.CLIENT_ID, time, bytes));
+    }
+
+    public WebTestClient.ResponseSpec post(String path, byte[] body, String clientId, String time, String signature) {
+        WebTestClient.RequestBodySpec request = http.post().uri(path)
+                .contentType(MediaType.parseMediaType("application/json; charset=UTF-8"));
+        if (clientId != null) {
+            request.header("client-id", clientId);
+        }
+        if (time != null) {
+            request.header("request-time", time);
+        }
+        if (signature != null) {
+            request.header("signature", signature);
+        }
+        return request.bodyValue(body).exchange();
+    }
+}
