@@ -51,6 +51,13 @@ public record Authorization(String paymentRequestId, String paymentId, String me
                 next.isTerminal() ? null : nextAction, deadlineMissed, version);
     }
 
+    /** The same row at another optimistic-lock version. */
+    public Authorization withVersion(long newVersion) {
+        return new Authorization(paymentRequestId, paymentId, merchantId, amount, mode, authorizedAt, deadline,
+                policy, status, captureAt, captureRequestId, captureRequestedAt, captureId, capturedAt, lastWarning,
+                nextActionAt, deadlineMissed, newVersion);
+    }
+
     /** Same state, next action at {@code at}. */
     public Authorization recheckAt(Instant at) {
         return new Authorization(paymentRequestId, paymentId, merchantId, amount, mode, authorizedAt, deadline,

@@ -1,0 +1,54 @@
+package io.holdfast.capture.adapter.db;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Mono;
+
+/** Read-only queries behind the money-at-risk metrics. */
+public final class ExposureQueries {
+
+    /** Open MANUAL authorizations within a time-to-deadline bucket, per currency. */
+    public record Bucket(String bucket, String currency, long count, long amountMinor) {
+    }
+
+    /** A snapshot of the exposure. */
+    public record Exposure(List<Bucket> buckets, Duration oldestUnconfirmedCapture, long deadlineMisses) {
+    }
+
+    private static final String OPEN = "('AUTHORIZED','CAPTURE_SCHEDULED','CAPTURE_REQUESTED','CAPTURE_PENDING',"
+            + "'CAPTURE_UNKNOWN','VOID_REQUESTED')";
+
+    private final DatabaseClient db;
+    private final Clock clock;
+
+    public ExposureQueries(DatabaseClient db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** Counts and amounts per bucket (&lt;6h, &lt;24h, &lt;48h, &lt;7d; cumulative), oldest capture, misses. */
+    public Mono<Exposure> snapshot() {
+        Instant now = clock.instant();
+        var buckets = db.sql("select b.name, s.currency, count(*) as n, sum(s.amount_minor) as amount "
+                        + "from capture_schedule s join (values ('6h', interval '6 hours'), ('24h', interval '24 hours'),"
+                        + " ('48h', interval '48 hours'), ('7d', interval '7 days')) as b(name, width) "
+                        + "on s.deadline - :now < b.width where s.capture_mode = 'MANUAL' and s.status in " + OPEN
+                        + " group by b.name, s.currency")
+                .bind("now", R2dbcScheduleStore.utc(now))
+                .map(r -> new Bucket(r.get("name", String.class), r.get("currency", String.class),
+                        r.get("n", Long.class), r.get("amount", java.math.BigDecimal.class).longValue()))
+                .all().collectList();
+        var oldest = db.sql("select min(coalesce(capture_requested_at, authorized_at)) as t from capture_schedule "
+                        + "where status in ('CAPTURE_REQUESTED','CAPTURE_PENDING','CAPTURE_UNKNOWN',"
+                        + "'AWAITING_AUTO_CAPTURE')")
+                .map(r -> java.util.Optional.ofNullable(r.get("t", java.time.OffsetDateTime.class)))
+                .one()
+                .map(t -> t.map(x -> Duration.between(x.toInstant(), now)).orElse(Duration.ZERO));
+        var misses = db.sql("select count(*) as n from capture_schedule where deadline_missed")
+                .map(r -> r.get("n", Long.class)).one();
+        return Mono.zip(buckets, oldest, misses).map(t -> new Exposure(t.getT1(), t.getT2(), t.getT3()));
+    }
+}

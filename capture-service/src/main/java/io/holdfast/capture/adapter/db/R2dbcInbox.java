@@ -1,0 +1,24 @@
+package io.holdfast.capture.adapter.db;
+
+import io.holdfast.capture.application.Inbox;
+import java.time.Instant;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Mono;
+
+/** The inbox table: one row per processed message id and source. */
+final class R2dbcInbox implements Inbox {
+
+    private final DatabaseClient db;
+
+    R2dbcInbox(DatabaseClient db) {
+        this.db = db;
+    }
+
+    @Override
+    public Mono<Boolean> firstTime(String source, String messageId, Instant now) {
+        return db.sql("insert into inbox (source, message_id, processed_at) values (:source, :id, :now) "
+                        + "on conflict do nothing")
+                .bind("source", source).bind("id", messageId).bind("now", R2dbcScheduleStore.utc(now))
+                .fetch().rowsUpdated().map(n -> n == 1);
+    }
+}

@@ -1,0 +1,60 @@
+package io.holdfast.capture.adapter.kafka;
+
+import io.holdfast.capture.application.CaptureCommandHandler;
+import io.holdfast.capture.application.CaptureNotificationHandler;
+import io.holdfast.capture.application.PaymentEventHandler;
+import io.holdfast.schemas.Topics;
+import io.holdfast.schemas.command.CapturePayment;
+import io.holdfast.schemas.command.PaymentCommand;
+import io.holdfast.schemas.event.AuthorizationCancelled;
+import io.holdfast.schemas.event.PaymentAuthorized;
+import io.holdfast.schemas.event.PaymentEvent;
+import io.holdfast.schemas.notification.AlipayNotification;
+import io.holdfast.schemas.notification.CaptureResultNotification;
+import java.time.Duration;
+import org.springframework.kafka.annotation.KafkaListener;
+
+/**
+ * The three consumers, thin: map, hand to the use case, block until its transaction committed (the offset is
+ * committed after that). Errors propagate to the one DefaultErrorHandler (retry, then dead-letter topic).
+ * Records this service does not handle (other events, AuthorizePayment, CancelPayment, notifyPayment) are skipped.
+ */
+final class CaptureListeners {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final PaymentEventHandler events;
+    private final CaptureCommandHandler commands;
+    private final CaptureNotificationHandler notifications;
+
+    CaptureListeners(PaymentEventHandler events, CaptureCommandHandler commands,
+            CaptureNotificationHandler notifications) {
+        this.events = events;
+        this.commands = commands;
+        this.notifications = notifications;
+    }
+
+    @KafkaListener(id = "capture-events", topics = Topics.PAYMENTS_EVENTS)
+    void onEvent(PaymentEvent event) {
+        Object payload = event.getPayload();
+        if (payload instanceof PaymentAuthorized p) {
+            events.authorized(event.getEventId(), InboundMapper.authorized(event, p)).block(TIMEOUT);
+        } else if (payload instanceof AuthorizationCancelled) {
+            events.cancelled(event.getEventId(), event.getPaymentRequestId()).block(TIMEOUT);
+        }
+    }
+
+    @KafkaListener(id = "capture-commands", topics = Topics.PAYMENTS_COMMANDS)
+    void onCommand(PaymentCommand command) {
+        if (command.getPayload() instanceof CapturePayment p) {
+            commands.capture(InboundMapper.capture(command, p), command.getMerchantId()).block(TIMEOUT);
+        }
+    }
+
+    @KafkaListener(id = "capture-notifications", topics = Topics.ALIPAY_NOTIFICATIONS)
+    void onNotification(AlipayNotification notification) {
+        if (notification.getPayload() instanceof CaptureResultNotification c) {
+            notifications.captureResult(InboundMapper.captureResult(notification, c)).block(TIMEOUT);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.holdfast.capture.application;
+
+import io.holdfast.capture.domain.CaptureRequest;
+import io.holdfast.capture.domain.ManualCaptureRules;
+import java.time.Clock;
+import java.util.List;
+import reactor.core.publisher.Mono;
+
+/**
+ * Use case: a merchant's CapturePayment. It only decides and records (capture now = a capture scheduled for now);
+ * the scheduler sends it, so every capture goes through the same attempt-row-then-call path.
+ */
+public final class CaptureCommandHandler {
+
+    static final String SOURCE = "payments.commands";
+
+    private final Transactions tx;
+    private final Inbox inbox;
+    private final ScheduleStore store;
+    private final Transitions transitions;
+    private final Outbox outbox;
+    private final ManualCaptureRules rules;
+    private final Clock clock;
+
+    public CaptureCommandHandler(Transactions tx, Inbox inbox, ScheduleStore store, Transitions transitions,
+            Outbox outbox, ManualCaptureRules rules, Clock clock) {
+        this.tx = tx;
+        this.inbox = inbox;
+        this.store = store;
+        this.transitions = transitions;
+        this.outbox = outbox;
+        this.rules = rules;
+        this.clock = clock;
+    }
+
+    /** Handles the command once (by commandId). */
+    public Mono<Void> capture(CaptureRequest request, String merchantId) {
+        return tx.inTransaction(inbox.firstTime(SOURCE, request.commandId(), clock.instant())
+                .filter(Boolean::booleanValue)
+                .flatMap(first -> store.find(request.paymentRequestId())
+                        .flatMap(row -> transitions.applyOrFail(rules.decide(row, request, clock.instant()),
+                                request.commandId()).then(Mono.just(true)))
+                        .switchIfEmpty(Mono.defer(() -> outbox.append(List.of(ManualCaptureRules.unknownPayment(
+                                request)), merchantId, request.commandId()).thenReturn(true))))).then();
+    }
+}

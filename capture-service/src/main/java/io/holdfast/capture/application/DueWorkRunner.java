@@ -1,0 +1,104 @@
+package io.holdfast.capture.application;
+
+import io.holdfast.capture.domain.Authorization;
+import io.holdfast.capture.domain.CaptureOutcomes;
+import io.holdfast.capture.domain.Decision;
+import io.holdfast.capture.domain.Guardian;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+/**
+ * The guardian's engine: claims due rows in batches (SKIP LOCKED, with a lease), decides, persists the decision
+ * with its events, then — after the commit — sends the capture or inquires. Dueness comes from the injected clock
+ * only. Several replicas run this concurrently; the claim and the optimistic version make each due job run once.
+ */
+public final class DueWorkRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DueWorkRunner.class);
+
+    private final Transactions tx;
+    private final ScheduleStore store;
+    private final Transitions transitions;
+    private final Guardian guardian;
+    private final CaptureOutcomes outcomes;
+    private final CaptureGateway antom;
+    private final Clock clock;
+    private final Settings settings;
+
+    /**
+     * How the runner claims.
+     *
+     * @param owner this instance's name, stored on claimed rows
+     * @param batch rows per claim
+     * @param lease how long a claim keeps others away (on the injected clock)
+     */
+    public record Settings(String owner, int batch, Duration lease) {
+    }
+
+    public DueWorkRunner(Transactions tx, ScheduleStore store, Transitions transitions, Guardian guardian,
+            CaptureOutcomes outcomes, CaptureGateway antom, Clock clock, Settings settings) {
+        this.tx = tx;
+        this.store = store;
+        this.transitions = transitions;
+        this.guardian = guardian;
+        this.outcomes = outcomes;
+        this.antom = antom;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    /** One pass: claims a batch and works it; the number of rows claimed. */
+    public Mono<Integer> runOnce() {
+        Instant now = clock.instant();
+        return tx.inTransaction(store.claimDue(now, now.plus(settings.lease()), settings.batch(), settings.owner())
+                        .collectList())
+                .flatMapIterable(rows -> rows)
+                .concatMap(row -> work(row).onErrorResume(e -> {
+                    // the row stays claimed until its lease ends, then it is due again: nothing is lost
+                    log.warn("due work for {} failed, retried after the lease: {}", row.paymentRequestId(),
+                            e.toString());
+                    return Mono.empty();
+                }).thenReturn(1))
+                .count().map(Long::intValue);
+    }
+
+    private Mono<Void> work(Authorization row) {
+        Decision d = guardian.onDue(row, clock.instant());
+        return persist(d).flatMap(saved -> next(d, saved));
+    }
+
+    private Mono<Authorization> persist(Decision d) {
+        return tx.inTransaction(transitions.apply(d.transition(), null));
+    }
+
+    private Mono<Void> next(Decision d, Authorization saved) {
+        switch (d.then()) {
+            case NONE:
+                return Mono.empty();
+            case SEND_CAPTURE:
+                return send(saved);
+            case INQUIRE:
+                return antom.captures(saved.paymentId())
+                        .flatMap(lookup -> {
+                            Decision after = outcomes.onLookup(saved, lookup, clock.instant());
+                            return persist(after).flatMap(stored -> next(after, stored));
+                        });
+        }
+        throw new IllegalStateException("unhandled " + d.then());
+    }
+
+    private Mono<Void> send(Authorization requested) {
+        // the attempt row is committed; last check, on the injected clock, right before the call
+        if (!guardian.mayStillCapture(requested, clock.instant())) {
+            return persist(Decision.persist(guardian.tooLateToCapture(requested))).then();
+        }
+        return antom.capture(requested.captureRequestId(), requested.paymentId(), requested.amount())
+                .flatMap(result -> tx.inTransaction(transitions.apply(
+                        outcomes.onCaptureResult(requested, result, clock.instant()), null)))
+                .then();
+    }
+}

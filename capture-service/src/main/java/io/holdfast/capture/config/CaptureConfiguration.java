@@ -1,0 +1,97 @@
+package io.holdfast.capture.config;
+
+import io.holdfast.capture.application.CaptureCommandHandler;
+import io.holdfast.capture.application.CaptureGateway;
+import io.holdfast.capture.application.CaptureNotificationHandler;
+import io.holdfast.capture.application.DueWorkRunner;
+import io.holdfast.capture.application.Inbox;
+import io.holdfast.capture.application.MessagePublisher;
+import io.holdfast.capture.application.Outbox;
+import io.holdfast.capture.application.OutboxRelay;
+import io.holdfast.capture.application.OutboxStore;
+import io.holdfast.capture.application.PaymentEventHandler;
+import io.holdfast.capture.application.ScheduleStore;
+import io.holdfast.capture.application.Transactions;
+import io.holdfast.capture.application.Transitions;
+import io.holdfast.capture.domain.CaptureOutcomes;
+import io.holdfast.capture.domain.Guardian;
+import io.holdfast.capture.domain.GuardianSettings;
+import io.holdfast.capture.domain.ManualCaptureRules;
+import io.holdfast.capture.domain.Schedule;
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Explicit factories for the domain and the use cases, so neither needs a framework annotation. */
+@Configuration(proxyBeanMethods = false)
+public class CaptureConfiguration {
+
+    /** The one clock: every "now" in the service comes from it (tests replace it with a movable clock). */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    GuardianSettings guardianSettings(CapturePolicyProperties properties) {
+        return properties.toSettings();
+    }
+
+    @Bean
+    Schedule schedule(GuardianSettings settings) {
+        return new Schedule(settings);
+    }
+
+    @Bean
+    Guardian guardian(GuardianSettings settings) {
+        return new Guardian(settings);
+    }
+
+    @Bean
+    CaptureOutcomes captureOutcomes(GuardianSettings settings) {
+        return new CaptureOutcomes(settings);
+    }
+
+    @Bean
+    ManualCaptureRules manualCaptureRules(GuardianSettings settings) {
+        return new ManualCaptureRules(settings);
+    }
+
+    @Bean
+    Transitions transitions(ScheduleStore store, Outbox outbox, Schedule schedule) {
+        return new Transitions(store, outbox, schedule);
+    }
+
+    @Bean
+    PaymentEventHandler paymentEventHandler(Transactions tx, Inbox inbox, ScheduleStore store,
+            Transitions transitions, Guardian guardian, CaptureOutcomes outcomes, Schedule schedule, Clock clock) {
+        return new PaymentEventHandler(tx, inbox, store, transitions, guardian, outcomes, schedule, clock);
+    }
+
+    @Bean
+    CaptureCommandHandler captureCommandHandler(Transactions tx, Inbox inbox, ScheduleStore store,
+            Transitions transitions, Outbox outbox, ManualCaptureRules rules, Clock clock) {
+        return new CaptureCommandHandler(tx, inbox, store, transitions, outbox, rules, clock);
+    }
+
+    @Bean
+    CaptureNotificationHandler captureNotificationHandler(Transactions tx, Inbox inbox, ScheduleStore store,
+            Transitions transitions, CaptureOutcomes outcomes, Clock clock) {
+        return new CaptureNotificationHandler(tx, inbox, store, transitions, outcomes, clock);
+    }
+
+    @Bean
+    DueWorkRunner dueWorkRunner(Transactions tx, ScheduleStore store, Transitions transitions, Guardian guardian,
+            CaptureOutcomes outcomes, CaptureGateway antom, Clock clock, SchedulerProperties scheduler) {
+        return new DueWorkRunner(tx, store, transitions, guardian, outcomes, antom, clock,
+                new DueWorkRunner.Settings(scheduler.owner(), scheduler.batch(), scheduler.lease()));
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(Transactions tx, OutboxStore store, MessagePublisher publisher,
+            OutboxRelayProperties properties) {
+        return new OutboxRelay(tx, store, publisher, properties.batch());
+    }
+}

@@ -1,0 +1,56 @@
+package io.holdfast.capture.config;
+
+import io.holdfast.capture.adapter.db.ExposureQueries;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.stereotype.Component;
+
+/**
+ * Money at risk, as Micrometer gauges: {@code capture.exposure.authorizations} and {@code capture.exposure.amount}
+ * (open MANUAL authorizations whose deadline is within 6h, 24h, 48h, 7d; tags bucket, currency; cumulative),
+ * {@code capture.unconfirmed.oldest.seconds} (the oldest capture not yet confirmed) and
+ * {@code capture.deadline.misses} (authorizations that lapsed although the policy was to capture or void; must be 0).
+ */
+@Component
+public class ExposureMetrics {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final ExposureQueries queries;
+    private final MultiGauge count;
+    private final MultiGauge amount;
+    private final AtomicLong oldestSeconds = new AtomicLong();
+    private final AtomicLong misses = new AtomicLong();
+
+    public ExposureMetrics(ExposureQueries queries, MeterRegistry registry) {
+        this.queries = queries;
+        this.count = MultiGauge.builder("capture.exposure.authorizations")
+                .description("open MANUAL authorizations by time to deadline").register(registry);
+        this.amount = MultiGauge.builder("capture.exposure.amount").baseUnit("minor-units")
+                .description("authorized amount at risk by time to deadline").register(registry);
+        Gauge.builder("capture.unconfirmed.oldest.seconds", oldestSeconds, AtomicLong::get)
+                .description("age of the oldest capture not confirmed by Antom").register(registry);
+        Gauge.builder("capture.deadline.misses", misses, AtomicLong::get)
+                .description("authorizations that lapsed against their policy (must stay 0)").register(registry);
+    }
+
+    /** Recomputes every gauge from the database. */
+    public void refresh() {
+        ExposureQueries.Exposure e = queries.snapshot().block(TIMEOUT);
+        if (e == null) {
+            return;
+        }
+        count.register(e.buckets().stream().map(b -> MultiGauge.Row.of(tags(b), b.count())).toList(), true);
+        amount.register(e.buckets().stream().map(b -> MultiGauge.Row.of(tags(b), b.amountMinor())).toList(), true);
+        oldestSeconds.set(e.oldestUnconfirmedCapture().toSeconds());
+        misses.set(e.deadlineMisses());
+    }
+
+    private static Tags tags(ExposureQueries.Bucket b) {
+        return Tags.of("bucket", b.bucket(), "currency", b.currency());
+    }
+}

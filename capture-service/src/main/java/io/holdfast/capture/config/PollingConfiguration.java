@@ -1,0 +1,37 @@
+package io.holdfast.capture.config;
+
+import io.holdfast.capture.application.DueWorkRunner;
+import io.holdfast.capture.application.OutboxRelay;
+import java.time.Duration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The background loops: the guardian's due-work runner, the outbox relay and the exposure gauges. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "capture.scheduler.enabled", matchIfMissing = true)
+public class PollingConfiguration {
+
+    private static final Duration PASS_TIMEOUT = Duration.ofMinutes(1);
+
+    @Bean
+    PollingLoop dueWorkLoop(DueWorkRunner runner, SchedulerProperties properties) {
+        return new PollingLoop("capture-due-work", properties.pollInterval(), properties.batch(),
+                () -> runner.runOnce().blockOptional(PASS_TIMEOUT).orElse(0));
+    }
+
+    @Bean
+    PollingLoop outboxRelayLoop(OutboxRelay relay, OutboxRelayProperties properties) {
+        return new PollingLoop("capture-outbox-relay", properties.pollInterval(), properties.batch(),
+                () -> relay.relayOnce().blockOptional(PASS_TIMEOUT).orElse(0));
+    }
+
+    @Bean
+    PollingLoop exposureMetricsLoop(ExposureMetrics metrics, SchedulerProperties properties) {
+        return new PollingLoop("capture-exposure-metrics", properties.metricsInterval(), Integer.MAX_VALUE,
+                () -> {
+                    metrics.refresh();
+                    return 0;
+                });
+    }
+}

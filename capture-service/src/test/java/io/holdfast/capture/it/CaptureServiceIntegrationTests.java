@@ -1,0 +1,286 @@
+package io.holdfast.capture.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.holdfast.alipay.client.signing.AlipayKeys;
+import io.holdfast.alipay.sandbox.core.Api;
+import io.holdfast.alipay.sandbox.fault.FaultKind;
+import io.holdfast.alipay.sandbox.fault.FaultSpec;
+import io.holdfast.capture.application.ScheduleStore;
+import io.holdfast.capture.domain.CaptureStatus;
+import io.holdfast.schemas.Topics;
+import io.holdfast.schemas.command.CancelPayment;
+import io.holdfast.schemas.command.CapturePayment;
+import io.holdfast.schemas.command.PaymentCommand;
+import io.holdfast.schemas.common.CaptureMode;
+import io.holdfast.schemas.common.DeadlinePolicy;
+import io.holdfast.schemas.common.Money;
+import io.holdfast.schemas.event.AuthorizationExpired;
+import io.holdfast.schemas.event.CaptureDeadlineApproaching;
+import io.holdfast.schemas.event.CaptureScheduled;
+import io.holdfast.schemas.event.CaptureSucceeded;
+import io.holdfast.schemas.event.CommandRejected;
+import io.holdfast.schemas.event.PaymentAuthorized;
+import io.holdfast.schemas.event.PaymentEvent;
+import io.holdfast.schemas.event.RejectionReason;
+import io.holdfast.schemas.notification.AlipayNotification;
+import io.holdfast.schemas.notification.CaptureResultNotification;
+import io.holdfast.schemas.registry.EmbeddedSchemaRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * capture-service against a real Kafka broker (embedded KRaft), real PostgreSQL (zonky) and the alipay-sandbox, whose
+ * clock moves in step with the service's. Time moves by days; nothing sleeps.
+ */
+@SpringBootTest(properties = {
+        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+        "capture.scheduler.poll-interval=200ms",
+        "capture.scheduler.metrics-interval=500ms",
+        "outbox.relay.poll-interval=100ms",
+        "alipay.client.timeout=3s"})
+@EmbeddedKafka(partitions = 1, topics = {Topics.PAYMENTS_COMMANDS, Topics.PAYMENTS_EVENTS,
+        Topics.ALIPAY_NOTIFICATIONS, "payments.commands.DLT", "payments.events.DLT", "alipay.notifications.DLT"})
+class CaptureServiceIntegrationTests {
+
+    static final Instant START = Instant.parse("2026-03-02T08:00:00Z");
+    static final MutableClock CLOCK = new MutableClock(START);
+    static final TestAntom ANTOM = new TestAntom(Clock.fixed(START, ZoneOffset.UTC));
+    static final EmbeddedSchemaRegistry REGISTRY = startRegistry();
+    static final Duration WAIT = Duration.ofSeconds(20);
+
+    @Autowired
+    KafkaTemplate<String, SpecificRecord> kafka;
+    @Autowired
+    EmbeddedKafkaBroker broker;
+    @Autowired
+    ScheduleStore store;
+
+    static Recorder recorder;
+
+    @TestConfiguration
+    static class TestClock {
+        @Bean
+        @Primary
+        Clock testClock() {
+            return CLOCK;
+        }
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        EmbeddedDatabase.register(registry);
+        registry.add("holdfast.schema-registry.url", REGISTRY::url);
+        registry.add("alipay.client.base-url", ANTOM.sandbox::baseUrl);
+        registry.add("alipay.client.client-id", () -> TestAntom.CLIENT_ID);
+        registry.add("alipay.client.merchant-private-key",
+                () -> AlipayKeys.toBase64(TestAntom.MERCHANT_KEYS.getPrivate()));
+        registry.add("alipay.client.alipay-public-key", () -> AlipayKeys.toBase64(ANTOM.sandbox.sandboxPublicKey()));
+        registry.add("alipay.client.allow-plain-http", () -> "true");
+    }
+
+    @BeforeEach
+    void recorder() {
+        if (recorder == null) {
+            recorder = new Recorder(broker.getBrokersAsString(), REGISTRY.url(),
+                    List.of(Topics.PAYMENTS_EVENTS, Topics.PAYMENTS_COMMANDS));
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        if (recorder != null) {
+            recorder.close();
+        }
+    }
+
+    @Test
+    void manualCaptureOfExactlyTheAuthorizedAmountSucceeds() {
+        TestAntom.Authorized auth = authorize("exact", 2500, CaptureMode.MANUAL, DeadlinePolicy.EXPIRE, false);
+        command(auth, new CapturePayment(money(2500), null));
+        await().atMost(WAIT).until(() -> !recorder.events(auth.paymentRequestId(), CaptureSucceeded.class).isEmpty());
+        CaptureSucceeded succeeded = recorder.events(auth.paymentRequestId(), CaptureSucceeded.class).get(0);
+        assertThat(succeeded.getAmount()).isEqualTo(money(2500));
+        assertThat(succeeded.getCaptureRequestId()).isEqualTo("cap-" + auth.paymentRequestId());
+        assertThat(ANTOM.appliedCaptures(auth.paymentId())).hasSize(1);
+    }
+
+    @Test
+    void captureOfAnotherAmountIsRejected() {
+        TestAntom.Authorized auth = authorize("wrong", 2500, CaptureMode.MANUAL, DeadlinePolicy.EXPIRE, false);
+        command(auth, new CapturePayment(money(2400), null));
+        await().atMost(WAIT).until(() -> !recorder.events(auth.paymentRequestId(), CommandRejected.class).isEmpty());
+        CommandRejected rejected = recorder.events(auth.paymentRequestId(), CommandRejected.class).get(0);
+        assertThat(rejected.getReason()).isEqualTo(RejectionReason.AMOUNT_MISMATCH);
+        assertThat(ANTOM.appliedCaptures(auth.paymentId())).isEmpty();
+    }
+
+    @Test
+    void captureAtRunsWhenItsTimeComes() {
+        TestAntom.Authorized auth = authorize("at", 1200, CaptureMode.MANUAL, DeadlinePolicy.EXPIRE, false);
+        Instant at = CLOCK.instant().plus(Duration.ofDays(2));
+        command(auth, new CapturePayment(money(1200), at));
+        await().atMost(WAIT).until(() -> !recorder.events(auth.paymentRequestId(), CaptureScheduled.class).isEmpty());
+        assertThat(ANTOM.appliedCaptures(auth.paymentId())).isEmpty();
+        advance(Duration.ofDays(2).plusMinutes(1));
+        await().atMost(WAIT).until(() -> !recorder.events(auth.paymentRequestId(), CaptureSucceeded.class).isEmpty());
+        assertThat(ANTOM.appliedCaptures(auth.paymentId())).hasSize(1);
+    }
+
+    @Test
+    void theGuardianWarnsOnceEachThenAppliesEachPolicy() {
+        TestAntom.Authorized capture = authorize("g-cap", 1000, CaptureMode.MANUAL, DeadlinePolicy.CAPTURE, false);
+        TestAntom.Authorized voids = authorize("g-void", 1000, CaptureMode.MANUAL, DeadlinePolicy.VOID, false);
+        TestAntom.Authorized expire = authorize("g-exp", 1000, CaptureMode.MANUAL, DeadlinePolicy.EXPIRE, false);
+        awaitRow(expire);
+
+        advance(Duration.ofDays(5).plusMinutes(1)); // T-48h
+        awaitWarnings(List.of(capture, voids, expire), 1);
+        advance(Duration.ofDays(1)); // T-24h
+        awaitWarnings(List.of(capture, voids, expire), 2);
+        advance(Duration.ofHours(12)); // T-12h: the policies of CAPTURE and VOID act
+        await().atMost(WAIT).until(() -> !recorder.events(capture.paymentRequestId(), CaptureSucceeded.class)
+                .isEmpty() && !recorder.commands(voids.paymentRequestId(), CancelPayment.class).isEmpty());
+        PaymentCommand cancel = recorder.commands(voids.paymentRequestId(), CancelPayment.class).get(0);
+        assertThat(cancel.getCommandId()).isEqualTo("void-" + voids.paymentRequestId());
+        assertThat(ANTOM.appliedCaptures(capture.paymentId())).hasSize(1);
+        advance(Duration.ofHours(6)); // T-6h: only the EXPIRE authorization is still warned about
+        awaitWarnings(List.of(expire), 3);
+        advance(Duration.ofHours(6)); // T: it lapses
+        await().atMost(WAIT).until(() -> !recorder.events(expire.paymentRequestId(), AuthorizationExpired.class)
+                .isEmpty());
+
+        assertThat(offsets(capture)).containsExactly(Duration.ofHours(48), Duration.ofHours(24));
+        assertThat(offsets(voids)).containsExactly(Duration.ofHours(48), Duration.ofHours(24));
+        assertThat(offsets(expire)).containsExactly(Duration.ofHours(48), Duration.ofHours(24), Duration.ofHours(6));
+        assertThat(ANTOM.appliedCaptures(expire.paymentId())).isEmpty();
+        assertThat(store.find(expire.paymentRequestId()).block().deadlineMissed()).isFalse();
+    }
+
+    @Test
+    void automaticCaptureIsConfirmedByNotifyCapture() {
+        TestAntom.Authorized auth = authorize("auto", 3100, CaptureMode.AUTOMATIC, null, true);
+        awaitRow(auth);
+        await().atMost(WAIT).until(() -> !ANTOM.captureNotifications(auth.paymentId()).isEmpty());
+        TestAntom.Received n = ANTOM.captureNotifications(auth.paymentId()).get(0);
+        kafka.send(Topics.ALIPAY_NOTIFICATIONS, auth.paymentId(), notification(n)).join();
+        kafka.send(Topics.ALIPAY_NOTIFICATIONS, auth.paymentId(), notification(n)).join(); // a duplicate
+        await().atMost(WAIT).until(() -> !recorder.events(auth.paymentRequestId(), CaptureSucceeded.class).isEmpty());
+        CaptureSucceeded succeeded = recorder.events(auth.paymentRequestId(), CaptureSucceeded.class).get(0);
+        assertThat(succeeded.getCaptureMode()).isEqualTo(CaptureMode.AUTOMATIC);
+        assertThat(succeeded.getCaptureRequestId()).isEqualTo(n.json().path("captureRequestId").asString());
+        await().during(Duration.ofMillis(500)).atMost(WAIT).until(() -> recorder.events(auth.paymentRequestId(),
+                CaptureSucceeded.class).size() == 1);
+    }
+
+    @Test
+    void captureAnsweredUnknownIsResolvedByInquiryWithoutASecondCapture() {
+        TestAntom.Authorized auth = authorize("unknown", 4200, CaptureMode.MANUAL, DeadlinePolicy.EXPIRE, false);
+        ANTOM.sandbox.control().injectFault(FaultSpec.next(Api.CAPTURE, FaultKind.UNKNOWN_EXCEPTION, 1)
+                .applied(true));
+        command(auth, new CapturePayment(money(4200), null));
+        await().atMost(WAIT).until(() -> store.find(auth.paymentRequestId()).block().status()
+                == CaptureStatus.CAPTURE_UNKNOWN);
+        assertThat(recorder.events(auth.paymentRequestId(), CaptureSucceeded.class)).isEmpty();
+        advance(Duration.ofMinutes(11)); // the recheck is due: inquiryPayment finds our captureRequestId
+        await().atMost(WAIT).until(() -> !recorder.events(auth.paymentRequestId(), CaptureSucceeded.class).isEmpty());
+        assertThat(ANTOM.appliedCaptures(auth.paymentId())).hasSize(1);
+        assertThat(store.find(auth.paymentRequestId()).block().status()).isEqualTo(CaptureStatus.CAPTURED);
+    }
+
+    private TestAntom.Authorized authorize(String prefix, long value, CaptureMode mode, DeadlinePolicy policy,
+            boolean notify) {
+        String id = prefix + "-" + UUID.randomUUID();
+        TestAntom.Authorized auth = ANTOM.pay(id, value, mode.name(), notify);
+        PaymentAuthorized payload = new PaymentAuthorized(auth.paymentId(), money(value), mode, auth.paymentTime(),
+                auth.authExpiryTime(), policy, null);
+        PaymentEvent event = new PaymentEvent(UUID.randomUUID().toString(), id, auth.paymentId(), null,
+                CLOCK.instant(), "cmd-" + id, payload);
+        kafka.send(Topics.PAYMENTS_EVENTS, id, event).join();
+        return auth;
+    }
+
+    private void command(TestAntom.Authorized auth, CapturePayment capture) {
+        PaymentCommand command = new PaymentCommand("cmd-" + UUID.randomUUID(), auth.paymentRequestId(), null,
+                CLOCK.instant(), capture);
+        kafka.send(Topics.PAYMENTS_COMMANDS, auth.paymentRequestId(), command).join();
+    }
+
+    private void awaitRow(TestAntom.Authorized auth) {
+        await().atMost(WAIT).until(() -> store.find(auth.paymentRequestId()).blockOptional().isPresent());
+    }
+
+    private void awaitWarnings(List<TestAntom.Authorized> auths, int count) {
+        await().atMost(WAIT).until(() -> auths.stream().allMatch(a -> offsets(a).size() == count));
+    }
+
+    private static List<Duration> offsets(TestAntom.Authorized auth) {
+        return recorder.events(auth.paymentRequestId(), CaptureDeadlineApproaching.class).stream()
+                .map(w -> Duration.ofMillis(w.getOffsetMillis())).toList();
+    }
+
+    private static void advance(Duration by) {
+        CLOCK.advance(by);
+        ANTOM.sandbox.control().advanceClock(by);
+    }
+
+    private static AlipayNotification notification(TestAntom.Received n) {
+        JsonNode json = n.json();
+        JsonNode amount = json.path("captureAmount");
+        String time = json.path("captureTime").asString(null);
+        CaptureResultNotification payload = new CaptureResultNotification(
+                json.path("result").path("resultStatus").asString(), json.path("result").path("resultCode").asString(),
+                json.path("result").path("resultMessage").asString(null), json.path("captureRequestId").asString(),
+                json.path("paymentId").asString(), json.path("captureId").asString(),
+                new Money(Long.parseLong(amount.path("value").asString()), amount.path("currency").asString()),
+                time == null ? null : OffsetDateTime.parse(time).toInstant(), null);
+        return new AlipayNotification(sha256(n.body()), CLOCK.instant(), TestAntom.CLIENT_ID, n.requestTime(),
+                payload);
+    }
+
+    private static String sha256(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Money money(long value) {
+        return new Money(value, "USD");
+    }
+
+    private static EmbeddedSchemaRegistry startRegistry() {
+        try {
+            return EmbeddedSchemaRegistry.startOnFreePort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

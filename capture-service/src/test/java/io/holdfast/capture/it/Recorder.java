@@ -1,0 +1,71 @@
+package io.holdfast.capture.it;
+
+import io.holdfast.schemas.command.PaymentCommand;
+import io.holdfast.schemas.event.PaymentEvent;
+import io.holdfast.schemas.serde.AvroDeserializer;
+import io.holdfast.schemas.serde.AvroSerdeConfig;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/** Records everything on payments.events and payments.commands, on its own thread, for assertions. */
+final class Recorder implements AutoCloseable {
+
+    private final KafkaConsumer<String, SpecificRecord> consumer;
+    private final List<SpecificRecord> records = new CopyOnWriteArrayList<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    Recorder(String bootstrap, String registryUrl, List<String> topics) {
+        Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, "recorder-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, AvroDeserializer.class,
+                AvroSerdeConfig.SCHEMA_REGISTRY_URL, registryUrl);
+        consumer = new KafkaConsumer<>(props);
+        consumer.subscribe(topics);
+        thread = new Thread(this::run, "recorder");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void run() {
+        try {
+            while (running) {
+                consumer.poll(Duration.ofMillis(100)).forEach(r -> records.add(r.value()));
+            }
+        } catch (WakeupException e) {
+            // closing
+        } finally {
+            consumer.close();
+        }
+    }
+
+    /** Events about one payment with the given payload type. */
+    <T> List<T> events(String paymentRequestId, Class<T> payload) {
+        return records.stream().filter(r -> r instanceof PaymentEvent).map(r -> (PaymentEvent) r)
+                .filter(e -> paymentRequestId.equals(e.getPaymentRequestId()))
+                .map(PaymentEvent::getPayload).filter(payload::isInstance).map(payload::cast).toList();
+    }
+
+    /** Commands about one payment with the given payload type. */
+    <T> List<PaymentCommand> commands(String paymentRequestId, Class<T> payload) {
+        return records.stream().filter(r -> r instanceof PaymentCommand).map(r -> (PaymentCommand) r)
+                .filter(c -> paymentRequestId.equals(c.getPaymentRequestId()))
+                .filter(c -> payload.isInstance(c.getPayload())).toList();
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        consumer.wakeup();
+    }
+}
