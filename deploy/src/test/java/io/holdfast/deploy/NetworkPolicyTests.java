@@ -1,0 +1,86 @@
+package io.holdfast.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Default deny in every namespace; from outside the application namespace only the edge is reachable (plus
+ * Prometheus on the management port).
+ */
+class NetworkPolicyTests {
+
+    static List<String> overlays() {
+        return Overlays.names();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void everyNamespaceDeniesIngressAndEgressByDefault(String overlay) {
+        Rendering rendering = Overlays.render(overlay);
+        List<NetworkPolicy> policies = rendering.typed(NetworkPolicy.class);
+        for (Namespace namespace : rendering.typed(Namespace.class)) {
+            String name = namespace.getMetadata().getName();
+            assertThat(policies)
+                    .as("default-deny NetworkPolicy in namespace %s", name)
+                    .anyMatch(p -> p.getMetadata().getNamespace().equals(name) && isDefaultDeny(p));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void onlyNotificationIngestAcceptsTrafficFromOutsideTheApplicationNamespace(String overlay) {
+        List<String> problems = new ArrayList<>();
+        for (NetworkPolicy policy : Overlays.render(overlay).typed(NetworkPolicy.class)) {
+            if (!policy.getMetadata().getNamespace().equals("holdfast") || policy.getSpec().getIngress() == null) {
+                continue;
+            }
+            Map<String, String> target = policy.getSpec().getPodSelector().getMatchLabels();
+            boolean edge = target != null && "notification-ingest".equals(target.get("app.kubernetes.io/name"));
+            for (NetworkPolicyIngressRule rule : policy.getSpec().getIngress()) {
+                boolean external = rule.getFrom() == null || rule.getFrom().isEmpty()
+                        || rule.getFrom().stream().anyMatch(NetworkPolicyTests::outsideNamespace);
+                if (external && !edge && !isManagementPortOnly(rule, policy)) {
+                    problems.add(policy.getMetadata().getName() + " admits traffic from outside the namespace");
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    private static boolean isManagementPortOnly(NetworkPolicyIngressRule rule, NetworkPolicy policy) {
+        boolean fromMonitoring = rule.getFrom() != null && rule.getFrom().stream().allMatch(peer ->
+                peer.getNamespaceSelector() != null && peer.getPodSelector() == null
+                        && "monitoring".equals(peer.getNamespaceSelector().getMatchLabels()
+                                .get("kubernetes.io/metadata.name")));
+        List<NetworkPolicyPort> ports = rule.getPorts();
+        return fromMonitoring && ports != null && !ports.isEmpty()
+                && ports.stream().allMatch(p -> p.getPort() != null && Integer.valueOf(8081)
+                        .equals(p.getPort().getIntVal()));
+    }
+
+    private static boolean outsideNamespace(NetworkPolicyPeer peer) {
+        return peer.getNamespaceSelector() != null || peer.getIpBlock() != null;
+    }
+
+    private static boolean isDefaultDeny(NetworkPolicy policy) {
+        var spec = policy.getSpec();
+        boolean allPods = spec.getPodSelector() != null
+                && (spec.getPodSelector().getMatchLabels() == null || spec.getPodSelector().getMatchLabels().isEmpty())
+                && (spec.getPodSelector().getMatchExpressions() == null
+                        || spec.getPodSelector().getMatchExpressions().isEmpty());
+        return allPods
+                && spec.getPolicyTypes().containsAll(List.of("Ingress", "Egress"))
+                && (spec.getIngress() == null || spec.getIngress().isEmpty())
+                && (spec.getEgress() == null || spec.getEgress().isEmpty());
+    }
+}
