@@ -120,6 +120,11 @@ public final class AlipaySandbox implements AutoCloseable {
         return tls.certificatePem();
     }
 
+    /** The HTTPS certificate, for a client's trust configuration (no trust-all needed). */
+    public java.security.cert.X509Certificate certificate() {
+        return tls.certificate();
+    }
+
     public SandboxControl control() {
         return control;
     }

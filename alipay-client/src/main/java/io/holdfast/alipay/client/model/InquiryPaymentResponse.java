@@ -8,6 +8,7 @@ import java.util.List;
  * {@code paymentResultCode} and {@code transactions} describe the payment and its captures.
  *
  * @param authExpiryTime also read from the 2024 doc spelling {@code authExpirytime}
+ * @param transactions never null: Antom omits the field, or sends {@code null}, when there are none
  */
 public record InquiryPaymentResponse(Result result, PaymentStatus paymentStatus, String paymentResultCode,
         String paymentResultMessage, String paymentRequestId, String paymentId, Amount paymentAmount,
@@ -15,6 +16,10 @@ public record InquiryPaymentResponse(Result result, PaymentStatus paymentStatus,
         RedirectActionForm redirectActionForm, PaymentResultInfo paymentResultInfo, CardInfo cardInfo,
         List<Transaction> transactions, String acquirerReferenceNo, String paymentMethodType)
         implements AlipayResponse {
+
+    public InquiryPaymentResponse {
+        transactions = transactions == null ? List.of() : transactions;
+    }
 
     @Override
     public RedirectUrls redirectUrls() {
