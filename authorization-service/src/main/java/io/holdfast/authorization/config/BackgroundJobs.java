@@ -22,6 +22,7 @@ public final class BackgroundJobs implements SmartLifecycle {
 
     private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
     private final List<ScheduledFuture<?>> running = new ArrayList<>();
+    private volatile boolean stopping;
     private final OutboxRelay relay;
     private final Reconciler reconciler;
     private final PaymentMetrics metrics;
@@ -39,6 +40,7 @@ public final class BackgroundJobs implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
+        stopping = false;
         scheduler.initialize();
         running.add(every("outbox-relay", properties.outbox().pollInterval(), relay.drain()));
         running.add(every("reconciler", properties.reconcile().pollInterval(), reconciler.runOnce()));
@@ -50,6 +52,9 @@ public final class BackgroundJobs implements SmartLifecycle {
             try {
                 job.block(Duration.ofMinutes(5));
             } catch (RuntimeException e) {
+                if (stopping) {
+                    return;
+                }
                 log.error("job {} failed; it runs again in {}", name, delay, e);
             }
         }, delay);
@@ -57,6 +62,7 @@ public final class BackgroundJobs implements SmartLifecycle {
 
     @Override
     public synchronized void stop() {
+        stopping = true;
         running.forEach(future -> future.cancel(false));
         running.clear();
         scheduler.shutdown();

@@ -1,0 +1,26 @@
+package io.holdfast.authorization.it;
+
+import io.holdfast.schemas.Topics;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The one integration-test setup every {@code *IntegrationTests} class uses, so they all share one Spring context:
+ * the whole service on a real (in-process KRaft) Kafka broker, real PostgreSQL and the Antom sandbox.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers",
+        topics = {Topics.PAYMENTS_COMMANDS, Topics.PAYMENTS_EVENTS, Topics.ALIPAY_NOTIFICATIONS,
+                "payments.commands.DLT", "alipay.notifications.DLT"})
+@ContextConfiguration(initializers = TestPropertiesInitializer.class)
+@Import(TestBeans.class)
+@interface AuthorizationServiceIntegrationTest {
+}
