@@ -70,10 +70,11 @@ public final class AlipaySandbox implements AutoCloseable {
         Map<String, ClientRegistration> clients = Map.copyOf(builder.clients);
         EngineSettings settings = new EngineSettings(builder.strictCapture, Duration.ofDays(7), Duration.ofDays(7),
                 Duration.ofMinutes(14), builder.offset, publicBase::get,
-                clientId -> clients.containsKey(clientId) ? clients.get(clientId).defaultNotifyUrl() : null);
+                clientId -> clients.containsKey(clientId) ? clients.get(clientId).defaultNotifyUrl() : null,
+                builder.captureCompletionDelay);
         SandboxEngine engine = new SandboxEngine(clock, ids, dispatcher, settings);
         FaultPlan faults = new FaultPlan(random);
-        this.control = new SandboxControl(clock, engine, dispatcher, faults);
+        this.control = new SandboxControl(clock, Clock.systemUTC(), engine, dispatcher, faults);
         ControlHandler controlHandler = builder.controlApi ? new ControlHandler(control, this::keysJson) : null;
         Signer impostor = new Signer(AlipayKeys.generate(keyRandom).getPrivate(), KEY_VERSION);
         this.server = SandboxHttpServer.start(new SandboxHttpServer.Settings(builder.host, builder.port,
@@ -172,6 +173,7 @@ public final class AlipaySandbox implements AutoCloseable {
         private Duration notificationTimeout = Duration.ofSeconds(5);
         private Duration tickInterval = Duration.ofSeconds(1);
         private boolean controlApi = true;
+        private Duration captureCompletionDelay = EngineSettings.DEFAULT_CAPTURE_COMPLETION_DELAY;
 
         private Builder() {
         }
@@ -259,6 +261,19 @@ public final class AlipaySandbox implements AutoCloseable {
         /** How often the real-time ticker runs expiry and due notification retries; default 1 s. */
         public Builder tickInterval(Duration value) {
             tickInterval = value;
+            return this;
+        }
+
+        /**
+         * How long, on the sandbox clock, a capture answered CAPTURE_IN_PROCESS takes to complete; default 10 s.
+         * Tests that want to see it in process pick a long delay and complete it with
+         * {@link SandboxControl#completePendingCaptures()} or {@link SandboxControl#advanceClock(Duration)}.
+         */
+        public Builder captureCompletionDelay(Duration value) {
+            if (value.isNegative()) {
+                throw new IllegalArgumentException("captureCompletionDelay cannot be negative");
+            }
+            captureCompletionDelay = value;
             return this;
         }
 

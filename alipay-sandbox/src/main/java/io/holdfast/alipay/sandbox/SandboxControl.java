@@ -7,6 +7,7 @@ import io.holdfast.alipay.sandbox.fault.FaultPlan;
 import io.holdfast.alipay.sandbox.fault.FaultSpec;
 import io.holdfast.alipay.sandbox.notify.DeliveryView;
 import io.holdfast.alipay.sandbox.notify.NotificationDispatcher;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,12 +19,15 @@ import java.util.List;
 public final class SandboxControl {
 
     private final SandboxClock clock;
+    private final Clock systemClock;
     private final SandboxEngine engine;
     private final NotificationDispatcher notifications;
     private final FaultPlan faults;
 
-    SandboxControl(SandboxClock clock, SandboxEngine engine, NotificationDispatcher notifications, FaultPlan faults) {
+    SandboxControl(SandboxClock clock, Clock systemClock, SandboxEngine engine, NotificationDispatcher notifications,
+            FaultPlan faults) {
         this.clock = clock;
+        this.systemClock = systemClock;
         this.engine = engine;
         this.notifications = notifications;
         this.faults = faults;
@@ -31,6 +35,27 @@ public final class SandboxControl {
 
     public Instant now() {
         return clock.instant();
+    }
+
+    /**
+     * Sandbox time minus real (system) time, read at one instant: what a service's clock must add to follow the
+     * sandbox. With the default base clock it is the total of every {@link #advanceClock(Duration)}; with a fixed
+     * base clock it also holds the distance between that clock and real time.
+     */
+    public ClockReading clock() {
+        Instant real = systemClock.instant();
+        Instant sandbox = clock.instant();
+        return new ClockReading(sandbox, Duration.between(real, sandbox).toMillis(), clock.offset());
+    }
+
+    /**
+     * One reading of the sandbox clock, as {@code GET /sandbox/control/clock} serves it.
+     *
+     * @param now the sandbox's current time
+     * @param offsetMillis sandbox time minus real system time, in milliseconds
+     * @param advancedBy how far the clock has been moved past its base clock in total
+     */
+    public record ClockReading(Instant now, long offsetMillis, Duration advancedBy) {
     }
 
     /**
@@ -42,6 +67,16 @@ public final class SandboxControl {
         engine.expireDue();
         notifications.pump();
         return now;
+    }
+
+    /**
+     * Completes every capture answered CAPTURE_IN_PROCESS now, without waiting for the completion delay; each
+     * sends notifyCapture. Returns how many completed.
+     */
+    public int completePendingCaptures() {
+        int completed = engine.completePendingCaptures();
+        notifications.pump();
+        return completed;
     }
 
     /** Injects a fault; returns its id. */

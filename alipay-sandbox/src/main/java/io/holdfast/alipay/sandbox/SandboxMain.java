@@ -49,7 +49,8 @@ public final class SandboxMain {
         TlsIdentity tls = tls(dir, random);
         AlipaySandbox.Builder builder = AlipaySandbox.builder().host(settings.host()).port(settings.port())
                 .httpsPort(settings.httpsPort()).sandboxKeyPair(sandboxKeys).tlsIdentity(tls)
-                .strictCapture(settings.strictCapture()).publicBaseUrl(settings.publicBaseUrl())
+                .strictCapture(settings.strictCapture())
+                .captureCompletionDelay(settings.captureCompletionDelay()).publicBaseUrl(settings.publicBaseUrl())
                 .client(ClientRegistration.of(settings.demoClientId(), demo.getPublic())
                         .withDefaultNotifyUrl(settings.notifyUrl()));
         log().info("demo merchant {} public key: {} (private key in {})", settings.demoClientId(),

@@ -1,6 +1,8 @@
 package io.holdfast.alipay.sandbox;
 
+import io.holdfast.alipay.sandbox.core.EngineSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -18,9 +20,18 @@ import java.util.Properties;
  * @param notifyUrl default notification URL of every client (the Dashboard setting), may be null
  * @param publicBaseUrl base URL of the 3DS challenge page as the buyer's browser sees it, may be null
  * @param strictCapture reject under-captures (default true)
+ * @param captureCompletionDelay sandbox-clock time an asynchronous capture takes to complete (default PT10S)
  */
 public record SandboxSettings(String host, int port, Integer httpsPort, Path dataDir, String demoClientId,
-        Map<String, String> clients, String notifyUrl, String publicBaseUrl, boolean strictCapture) {
+        Map<String, String> clients, String notifyUrl, String publicBaseUrl, boolean strictCapture,
+        Duration captureCompletionDelay) {
+
+    /** Settings with the default capture completion delay. */
+    public SandboxSettings(String host, int port, Integer httpsPort, Path dataDir, String demoClientId,
+            Map<String, String> clients, String notifyUrl, String publicBaseUrl, boolean strictCapture) {
+        this(host, port, httpsPort, dataDir, demoClientId, clients, notifyUrl, publicBaseUrl, strictCapture,
+                EngineSettings.DEFAULT_CAPTURE_COMPLETION_DELAY);
+    }
 
     static SandboxSettings from(String[] args, Properties properties, Map<String, String> env) {
         Map<String, String> values = new LinkedHashMap<>();
@@ -56,7 +67,9 @@ public record SandboxSettings(String host, int port, Integer httpsPort, Path dat
                 Path.of(lookup.get("data-dir", "alipay-sandbox-data")),
                 lookup.get("demo-client-id", "SANDBOX_5X00000000000000"), clients, lookup.get("notify-url", null),
                 lookup.get("public-base-url", null),
-                Boolean.parseBoolean(lookup.get("strict-capture", "true")));
+                Boolean.parseBoolean(lookup.get("strict-capture", "true")),
+                Duration.parse(lookup.get("capture-completion-delay",
+                        EngineSettings.DEFAULT_CAPTURE_COMPLETION_DELAY.toString())));
     }
 
     @FunctionalInterface

@@ -57,6 +57,31 @@ class CaptureRulesTests {
     }
 
     @Test
+    void theAsyncCaptureAmountIsInProcessUntilTheDelayPassesOnTheSandboxClock() {
+        String paymentId = authorize("900092");
+        Reply first = merchant.post(CAPTURE, Requests.capture("cap_async_1", paymentId, "USD", "900092"), sandbox);
+        assertThat(first.code()).isEqualTo("CAPTURE_IN_PROCESS");
+        assertThat(first.body().path("result").path("resultStatus").asString()).isEqualTo("U");
+        assertThat(capture(paymentId, "USD", "900092")).isEqualTo("MULTI_CAPTURE_NOT_SUPPORTED");
+        assertThat(captureTransaction(paymentId).path("transactionStatus").asString()).isEqualTo("PROCESSING");
+
+        sandbox.control().advanceClock(Duration.ofSeconds(9));
+        assertThat(captureTransaction(paymentId).path("transactionStatus").asString()).isEqualTo("PROCESSING");
+        sandbox.control().advanceClock(Duration.ofSeconds(1));
+
+        JsonNode done = captureTransaction(paymentId);
+        assertThat(done.path("transactionStatus").asString()).isEqualTo("SUCCESS");
+        Reply replay = merchant.post(CAPTURE, Requests.capture("cap_async_1", paymentId, "USD", "900092"), sandbox);
+        assertThat(replay.code()).isEqualTo("SUCCESS");
+        assertThat(replay.status("captureId")).isEqualTo(done.path("transactionId").asString());
+        assertThat(replay.status("captureTime")).isEqualTo(done.path("transactionTime").asString());
+    }
+
+    private JsonNode captureTransaction(String paymentId) {
+        return merchant.post(INQUIRY, Requests.byPaymentId(paymentId), sandbox).body().path("transactions").get(0);
+    }
+
+    @Test
     void captureOfUnknownOrCancelledAuthorizations() {
         assertThat(capture("20260301000000999999999999999999999", "USD", "1")).isEqualTo("AUTH_NOT_FOUND");
         String paymentId = authorize("1000");

@@ -48,6 +48,27 @@ class ControlApiTests {
     }
 
     @Test
+    void theClockReadingCarriesTheOffsetFromRealTimeForServicesToFollow() throws Exception {
+        JsonNode before = Json.MAPPER.readTree(call("GET", "/clock", null).body());
+        long advancedBefore = java.time.Duration.parse(before.path("advancedBy").asString()).toMillis();
+        assertThat(before.path("now").asString()).endsWith("Z");
+        assertThat(before.path("offsetMillis").asLong()).isBetween(advancedBefore - 1_000, advancedBefore + 1_000);
+
+        JsonNode after = Json.MAPPER.readTree(call("POST", "/clock/advance", "{\"duration\":\"PT3H\"}").body());
+
+        long expected = advancedBefore + java.time.Duration.ofHours(3).toMillis();
+        assertThat(java.time.Duration.parse(after.path("advancedBy").asString()).toMillis()).isEqualTo(expected);
+        assertThat(after.path("offsetMillis").asLong()).isBetween(expected - 1_000, expected + 1_000);
+        assertThat(sandbox.control().clock().offsetMillis()).isBetween(expected - 1_000, expected + 1_000);
+    }
+
+    @Test
+    void pendingCapturesCompleteOnAControlCall() throws Exception {
+        assertThat(Json.MAPPER.readTree(call("POST", "/captures/complete", null).body()).path("completed").asInt())
+                .isZero();
+    }
+
+    @Test
     void faultsLedgerAndNotificationsOverHttp() throws Exception {
         HttpResponse<String> injected = call("POST", "/faults",
                 "{\"api\":\"pay\",\"kind\":\"UNKNOWN_EXCEPTION\",\"count\":1}");

@@ -32,6 +32,8 @@ final class CancelOperation {
             case EXPIRED -> windowExceeded();
             case CAPTURED -> ApiResult.failed("ORDER_STATUS_INVALID",
                     "a captured payment cannot be cancelled; refund it instead");
+            case CAPTURING -> ApiResult.failed("ORDER_STATUS_INVALID",
+                    "a capture of this payment is in process; it cannot be cancelled");
             case FAILED -> ApiResult.failed("ORDER_STATUS_INVALID", "a failed payment cannot be cancelled");
         };
         Draft draft = Draft.of(clientId, LedgerOperation.CANCEL, payment, result)

@@ -6,7 +6,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * capture, reference section 5: exactly once per authorization, for exactly the authorized amount and currency
- * (strict mode), before authExpiryTime; idempotent on captureRequestId.
+ * (strict mode), before authExpiryTime; idempotent on captureRequestId. A capture of a payment with the
+ * asynchronous-capture trigger (or one forced by the CAPTURE_IN_PROCESS fault) is answered U/CAPTURE_IN_PROCESS
+ * and completed later by {@link PaymentLifecycle#completeCaptures}; a repeat meanwhile answers CAPTURE_IN_PROCESS.
  */
 final class CaptureOperation {
 
@@ -18,7 +20,7 @@ final class CaptureOperation {
         this.lifecycle = lifecycle;
     }
 
-    ObjectNode capture(String clientId, RequestReader body) {
+    ObjectNode capture(String clientId, RequestReader body, boolean forceInProcess) {
         String captureRequestId = body.text("captureRequestId", 64);
         String paymentId = body.text("paymentId", 64);
         Amount amount = body.amount("captureAmount");
@@ -40,11 +42,17 @@ final class CaptureOperation {
         } else {
             CaptureRecord capture = new CaptureRecord(captureRequestId, state.ids.next(IdKind.CAPTURE), amount,
                     state.now(), false);
-            payment.captured(capture);
-            lifecycle.notifyManualCapture(payment, capture);
-            result = ApiResult.SUCCESS;
             captureId = capture.captureId();
-            response = state.views.captureResponse(payment, capture);
+            if (forceInProcess || payment.asyncCapture()) {
+                payment.capturePending(capture, state.now().plus(state.settings.captureCompletionDelay()));
+                result = ApiResult.CAPTURE_IN_PROCESS;
+                response = state.views.captureInProcessResponse(payment, capture);
+            } else {
+                payment.captured(capture);
+                lifecycle.notifyManualCapture(payment, capture);
+                result = ApiResult.SUCCESS;
+                response = state.views.captureResponse(payment, capture);
+            }
         }
         state.storeCapture(clientId, new StoredCapture(captureRequestId, paymentId, amount, response));
         state.ledger.append(new Draft(clientId, LedgerOperation.CAPTURE,
@@ -71,7 +79,7 @@ final class CaptureOperation {
                     "the payment is not authorized");
             case CANCELLED -> ApiResult.failed("AUTH_CANCELLED", "the authorization was cancelled");
             case EXPIRED -> ApiResult.failed("AUTH_EXPIRED", "the authorization expired");
-            case CAPTURED -> ApiResult.failed("MULTI_CAPTURE_NOT_SUPPORTED",
+            case CAPTURED, CAPTURING -> ApiResult.failed("MULTI_CAPTURE_NOT_SUPPORTED",
                     "the payment was already captured; multiple captures are not supported");
             case AUTHORIZED -> null;
         };

@@ -15,6 +15,7 @@ import java.util.function.Supplier;
  * @param offset offset used in every datetime the sandbox writes
  * @param publicBaseUrl base URL the buyer's browser reaches the sandbox at (for the 3DS challenge page)
  * @param defaultNotifyUrl per client id, the notification URL used when pay has no paymentNotifyUrl (nullable)
+ * @param captureCompletionDelay how long (sandbox clock) a capture answered CAPTURE_IN_PROCESS takes to complete
  */
 public record EngineSettings(
         boolean strictCapture,
@@ -23,5 +24,17 @@ public record EngineSettings(
         Duration paymentExpiry,
         ZoneOffset offset,
         Supplier<String> publicBaseUrl,
-        Function<String, String> defaultNotifyUrl) {
+        Function<String, String> defaultNotifyUrl,
+        Duration captureCompletionDelay) {
+
+    /** The default completion delay of asynchronous captures. */
+    public static final Duration DEFAULT_CAPTURE_COMPLETION_DELAY = Duration.ofSeconds(10);
+
+    /** Settings with the default {@link #DEFAULT_CAPTURE_COMPLETION_DELAY}. */
+    public EngineSettings(boolean strictCapture, Duration authorizationValidity, Duration cancelWindow,
+            Duration paymentExpiry, ZoneOffset offset, Supplier<String> publicBaseUrl,
+            Function<String, String> defaultNotifyUrl) {
+        this(strictCapture, authorizationValidity, cancelWindow, paymentExpiry, offset, publicBaseUrl,
+                defaultNotifyUrl, DEFAULT_CAPTURE_COMPLETION_DELAY);
+    }
 }

@@ -10,6 +10,8 @@ public enum LedgerOperation {
     VAULT_PAYMENT_METHOD,
     /** Antom captured an AUTOMATIC-capture payment right after authorization. */
     AUTO_CAPTURE,
+    /** A capture answered CAPTURE_IN_PROCESS finished (after the completion delay or on a control call). */
+    CAPTURE_COMPLETED,
     /** The buyer passed the 3DS challenge; the authorization was decided. */
     THREE_DS_COMPLETED,
     /** The buyer failed the 3DS challenge. */

@@ -25,6 +25,9 @@ final class PayOperation {
         Payment payment = new Payment(request, state.ids.next(IdKind.PAYMENT), state.now());
         state.add(payment);
         Triggers triggers = parsed.triggers();
+        if (triggers.asyncCapture()) {
+            payment.captureAsynchronously();
+        }
         CardBehaviour behaviour = request.card().profile().behaviour();
         DeclineCode decline = CardReader.formatDecline(request.card());
         if (decline == null) {
@@ -59,12 +62,12 @@ final class PayOperation {
             response = Json.resultOnly(result);
         } else {
             result = switch (existing.state()) {
-                case PROCESSING, AUTHORIZED, CAPTURED, FAILED -> existing.result();
+                case PROCESSING, AUTHORIZED, CAPTURING, CAPTURED, FAILED -> existing.result();
                 case CANCELLED -> ApiResult.failed("ORDER_IS_CANCELED", "the payment was cancelled");
                 case EXPIRED -> ApiResult.failed("ORDER_IS_CLOSED", "the payment's authorization expired");
             };
             response = switch (existing.state()) {
-                case PROCESSING, AUTHORIZED, CAPTURED, FAILED ->
+                case PROCESSING, AUTHORIZED, CAPTURING, CAPTURED, FAILED ->
                         state.views.payResponse(existing, result, lifecycle.normalUrl(existing));
                 case CANCELLED, EXPIRED -> Json.resultOnly(result);
             };

@@ -19,6 +19,8 @@ public final class Payment {
     private String networkTransactionId;
     private String issuedToken;
     private CaptureRecord capture;
+    private boolean asyncCapture;
+    private Instant captureDueAt;
     private Instant cancelTime;
     private String cancelTransactionId;
     private Instant voidTime;
@@ -90,6 +92,16 @@ public final class Payment {
         return capture;
     }
 
+    /** True when this payment's captures answer CAPTURE_IN_PROCESS and complete later (a sandbox trigger). */
+    public boolean asyncCapture() {
+        return asyncCapture;
+    }
+
+    /** When the capture in process completes on its own; null unless {@link PaymentState#CAPTURING}. */
+    public Instant captureDueAt() {
+        return captureDueAt;
+    }
+
     public Instant cancelTime() {
         return cancelTime;
     }
@@ -130,6 +142,17 @@ public final class Payment {
     void captured(CaptureRecord record) {
         state = PaymentState.CAPTURED;
         capture = record;
+        captureDueAt = null;
+    }
+
+    void captureAsynchronously() {
+        asyncCapture = true;
+    }
+
+    void capturePending(CaptureRecord record, Instant due) {
+        state = PaymentState.CAPTURING;
+        capture = record;
+        captureDueAt = due;
     }
 
     void cancel(Instant at, String transactionId) {

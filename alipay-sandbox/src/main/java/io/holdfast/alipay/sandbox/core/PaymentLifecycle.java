@@ -56,9 +56,13 @@ final class PaymentLifecycle {
         return true;
     }
 
-    /** Releases authorizations past authExpiryTime and closes payments abandoned at the challenge. */
+    /**
+     * Releases authorizations past authExpiryTime, closes payments abandoned at the challenge and completes
+     * captures in process whose completion time has come.
+     */
     void expireDue() {
         Instant now = state.now();
+        completeCaptures(false);
         for (Payment payment : state.payments()) {
             if (payment.state() == PaymentState.AUTHORIZED && !now.isBefore(payment.authExpiryTime())) {
                 payment.expire(payment.authExpiryTime(), state.ids.next(IdKind.TRANSACTION));
@@ -72,6 +76,34 @@ final class PaymentLifecycle {
                         payment.result()));
             }
         }
+    }
+
+    /**
+     * Completes captures answered CAPTURE_IN_PROCESS: those due by now, or all of them when {@code all} (the
+     * control call); each completion is captured at its due time (or now, if earlier) and sends notifyCapture.
+     *
+     * @return how many captures completed
+     */
+    int completeCaptures(boolean all) {
+        Instant now = state.now();
+        int completed = 0;
+        for (Payment payment : state.payments()) {
+            if (payment.state() != PaymentState.CAPTURING || !all && now.isBefore(payment.captureDueAt())) {
+                continue;
+            }
+            Instant at = now.isBefore(payment.captureDueAt()) ? now : payment.captureDueAt();
+            CaptureRecord pending = payment.capture();
+            CaptureRecord done = new CaptureRecord(pending.captureRequestId(), pending.captureId(), pending.amount(),
+                    at, false);
+            payment.captured(done);
+            state.storeCapture(payment.clientId(), new SandboxState.StoredCapture(done.captureRequestId(),
+                    payment.paymentId(), done.amount(), state.views.captureResponse(payment, done)));
+            state.ledger.append(Draft.of(payment.clientId(), LedgerOperation.CAPTURE_COMPLETED, payment,
+                    ApiResult.SUCCESS).withRequest(done.captureRequestId(), done.captureId(), done.amount()));
+            notifyCapture(payment, done);
+            completed++;
+        }
+        return completed;
     }
 
     /** The 3DS challenge page while the payment waits for the buyer, else null. */

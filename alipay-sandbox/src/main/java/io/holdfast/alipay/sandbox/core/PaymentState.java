@@ -8,6 +8,7 @@ package io.holdfast.alipay.sandbox.core;
  * PROCESSING --3DS failed / payment expiry--> FAILED
  * PROCESSING --cancel--> CANCELLED
  * AUTHORIZED --capture--> CAPTURED
+ * AUTHORIZED --capture answered CAPTURE_IN_PROCESS--> CAPTURING --completion (delay or control call)--> CAPTURED
  * AUTHORIZED --cancel within 7 days--> CANCELLED
  * AUTHORIZED --authExpiryTime passes--> EXPIRED (funds released, VOID transaction)
  * </pre>
@@ -17,6 +18,11 @@ public enum PaymentState {
     PROCESSING,
     /** Authorized, not captured; inquiry paymentStatus SUCCESS. */
     AUTHORIZED,
+    /**
+     * Authorized, a capture was accepted asynchronously (U/CAPTURE_IN_PROCESS) and is not finished; inquiry
+     * paymentStatus SUCCESS with a PROCESSING CAPTURE transaction.
+     */
+    CAPTURING,
     /** Authorized and captured (terminal here); inquiry paymentStatus SUCCESS. */
     CAPTURED,
     /** Declined or abandoned (terminal); inquiry paymentStatus FAIL. */

@@ -80,6 +80,16 @@ final class PaymentViews {
         return body;
     }
 
+    /** The U/CAPTURE_IN_PROCESS answer: the ids that were sent, no captureId or captureTime yet (UNCONFIRMED). */
+    ObjectNode captureInProcessResponse(Payment payment, CaptureRecord capture) {
+        ObjectNode body = Json.object();
+        body.set("result", Json.result(ApiResult.CAPTURE_IN_PROCESS));
+        body.put("captureRequestId", capture.captureRequestId());
+        body.put("paymentId", payment.paymentId());
+        body.set("captureAmount", Json.amount(capture.amount()));
+        return body;
+    }
+
     ObjectNode captureResponse(Payment payment, CaptureRecord capture) {
         ObjectNode body = Json.object();
         body.set("result", Json.result(ApiResult.SUCCESS));
@@ -100,7 +110,7 @@ final class PaymentViews {
     static String paymentStatus(PaymentState state) {
         return switch (state) {
             case PROCESSING -> "PROCESSING";
-            case AUTHORIZED, CAPTURED -> "SUCCESS";
+            case AUTHORIZED, CAPTURING, CAPTURED -> "SUCCESS";
             case FAILED -> "FAIL";
             case CANCELLED, EXPIRED -> "CANCELLED";
         };
@@ -171,24 +181,27 @@ final class PaymentViews {
         ArrayNode list = Json.MAPPER.createArrayNode();
         CaptureRecord capture = payment.capture();
         if (capture != null) {
+            boolean inProcess = payment.state() == PaymentState.CAPTURING;
             list.add(transaction("CAPTURE", capture.captureId(), capture.captureRequestId(), capture.amount(),
-                    capture.time()));
+                    capture.time(), inProcess ? ApiResult.CAPTURE_IN_PROCESS : ApiResult.SUCCESS));
         }
         if (payment.cancelTime() != null) {
             list.add(transaction("CANCEL", payment.cancelTransactionId(), payment.paymentRequestId(),
-                    payment.amount(), payment.cancelTime()));
+                    payment.amount(), payment.cancelTime(), ApiResult.SUCCESS));
         }
         if (payment.voidTime() != null) {
-            list.add(transaction("VOID", payment.voidTransactionId(), null, payment.amount(), payment.voidTime()));
+            list.add(transaction("VOID", payment.voidTransactionId(), null, payment.amount(), payment.voidTime(),
+                    ApiResult.SUCCESS));
         }
         return list;
     }
 
-    private ObjectNode transaction(String type, String id, String requestId, Amount amount, Instant at) {
+    private ObjectNode transaction(String type, String id, String requestId, Amount amount, Instant at,
+            ApiResult result) {
         ObjectNode node = Json.object();
         node.put("transactionType", type);
-        node.put("transactionStatus", "SUCCESS");
-        node.set("transactionResult", Json.result(ApiResult.SUCCESS));
+        node.put("transactionStatus", result.isSuccess() ? "SUCCESS" : "PROCESSING");
+        node.set("transactionResult", Json.result(result));
         node.put("transactionId", id);
         if (requestId != null) {
             node.put("transactionRequestId", requestId);

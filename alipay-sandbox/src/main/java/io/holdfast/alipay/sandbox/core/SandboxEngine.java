@@ -36,6 +36,16 @@ public final class SandboxEngine {
 
     /** Applies one API call; {@code body} is the parsed request (null when it was not JSON). */
     public ObjectNode handle(Api api, String clientId, JsonNode body) {
+        return handle(api, clientId, body, false);
+    }
+
+    /**
+     * Applies one API call.
+     *
+     * @param captureInProcess a capture that would succeed is answered CAPTURE_IN_PROCESS and completes later
+     *     (the CAPTURE_IN_PROCESS fault); ignored by the other APIs
+     */
+    public ObjectNode handle(Api api, String clientId, JsonNode body, boolean captureInProcess) {
         synchronized (lock) {
             lifecycle.expireDue();
             try {
@@ -44,7 +54,7 @@ public final class SandboxEngine {
                     case CONSULT -> consult.consult(clientId, reader);
                     case PAY -> pay.pay(clientId, reader);
                     case CANCEL -> cancel.cancel(clientId, reader);
-                    case CAPTURE -> capture.capture(clientId, reader);
+                    case CAPTURE -> capture.capture(clientId, reader, captureInProcess);
                     case INQUIRY_PAYMENT -> inquiry.inquire(clientId, reader);
                     case VAULT_PAYMENT_METHOD -> vault.vault(clientId, reader);
                 };
@@ -60,6 +70,14 @@ public final class SandboxEngine {
     public void expireDue() {
         synchronized (lock) {
             lifecycle.expireDue();
+        }
+    }
+
+    /** Completes every capture in process now, each sending notifyCapture; returns how many completed. */
+    public int completePendingCaptures() {
+        synchronized (lock) {
+            lifecycle.expireDue();
+            return lifecycle.completeCaptures(true);
         }
     }
 

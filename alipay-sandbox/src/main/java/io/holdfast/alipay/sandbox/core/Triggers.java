@@ -11,16 +11,19 @@ import java.util.regex.Pattern;
  * @param decline the decline to answer (null: none)
  * @param challenge start a 3DS challenge
  * @param answerUnknown apply the payment but answer the first pay call with U/UNKNOWN_EXCEPTION
+ * @param asyncCapture captures of the payment answer U/CAPTURE_IN_PROCESS and complete later
  */
-record Triggers(DeclineCode decline, boolean challenge, boolean answerUnknown) {
+record Triggers(DeclineCode decline, boolean challenge, boolean answerUnknown, boolean asyncCapture) {
 
     static final String DECLINE_MARKER = "SANDBOX_DECLINE_";
     static final String THREE_DS_MARKER = "SANDBOX_3DS";
     static final String UNKNOWN_MARKER = "SANDBOX_UNKNOWN";
+    static final String ASYNC_CAPTURE_MARKER = "SANDBOX_ASYNC_CAPTURE";
     /** paymentAmount.value "11": Antom's documented risk-control test trigger. */
     static final long RISK_AMOUNT = 11;
     static final long THREE_DS_AMOUNT = 900_090;
     static final long UNKNOWN_AMOUNT = 900_091;
+    static final long ASYNC_CAPTURE_AMOUNT = 900_092;
 
     private static final Pattern DECLINE = Pattern.compile(DECLINE_MARKER + "([A-Z_]+)");
 
@@ -43,6 +46,7 @@ record Triggers(DeclineCode decline, boolean challenge, boolean answerUnknown) {
         }
         boolean challenge = text.contains(THREE_DS_MARKER) || amount.value() == THREE_DS_AMOUNT;
         boolean unknown = text.contains(UNKNOWN_MARKER) || amount.value() == UNKNOWN_AMOUNT;
-        return new Triggers(decline, challenge, unknown);
+        boolean asyncCapture = text.contains(ASYNC_CAPTURE_MARKER) || amount.value() == ASYNC_CAPTURE_AMOUNT;
+        return new Triggers(decline, challenge, unknown, asyncCapture);
     }
 }

@@ -15,7 +15,13 @@ public enum FaultKind {
     /** Apply and answer normally, without the {@code signature} header. */
     UNSIGNED_RESPONSE(true),
     /** Apply and answer normally, with a signature from a key that is not the sandbox's. */
-    WRONG_SIGNATURE(true);
+    WRONG_SIGNATURE(true),
+    /**
+     * capture only: a capture that would succeed is answered {@code U/CAPTURE_IN_PROCESS} (signed) and completes
+     * after the capture completion delay (sandbox clock) or on {@code POST /sandbox/control/captures/complete},
+     * then notifyCapture is sent. Other APIs answer normally.
+     */
+    CAPTURE_IN_PROCESS(true);
 
     private final boolean appliedByDefault;
 

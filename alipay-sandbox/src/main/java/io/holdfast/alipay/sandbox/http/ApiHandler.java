@@ -4,6 +4,7 @@ import io.holdfast.alipay.sandbox.core.Api;
 import io.holdfast.alipay.sandbox.core.ApiResult;
 import io.holdfast.alipay.sandbox.core.Json;
 import io.holdfast.alipay.sandbox.core.SandboxEngine;
+import io.holdfast.alipay.sandbox.fault.FaultKind;
 import io.holdfast.alipay.sandbox.fault.FaultPlan;
 import io.holdfast.alipay.sandbox.fault.FaultSpec;
 import io.holdfast.alipay.sandbox.http.ResponseSigner.Mode;
@@ -62,7 +63,8 @@ final class ApiHandler {
     private Publisher<Void> serve(Api api, String uri, String clientId, HttpServerResponse response, byte[] body) {
         Optional<FaultSpec> fault = faults.draw(api);
         boolean apply = fault.map(FaultSpec::apply).orElse(true);
-        ObjectNode answer = apply ? engine.handle(api, clientId, parse(body)) : null;
+        boolean captureInProcess = fault.map(spec -> spec.kind() == FaultKind.CAPTURE_IN_PROCESS).orElse(false);
+        ObjectNode answer = apply ? engine.handle(api, clientId, parse(body), captureInProcess) : null;
         if (fault.isEmpty()) {
             return signed(response, uri, clientId, answer, Mode.SIGNED);
         }
@@ -84,6 +86,7 @@ final class ApiHandler {
             }
             case UNSIGNED_RESPONSE -> signed(response, uri, clientId, answerOrUnknown(answer), Mode.UNSIGNED);
             case WRONG_SIGNATURE -> signed(response, uri, clientId, answerOrUnknown(answer), Mode.WRONGLY_SIGNED);
+            case CAPTURE_IN_PROCESS -> signed(response, uri, clientId, answerOrUnknown(answer), Mode.SIGNED);
         };
     }
 

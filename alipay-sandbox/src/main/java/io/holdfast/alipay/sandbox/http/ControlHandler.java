@@ -6,7 +6,6 @@ import io.holdfast.alipay.sandbox.core.Json;
 import io.holdfast.alipay.sandbox.fault.FaultKind;
 import io.holdfast.alipay.sandbox.fault.FaultSpec;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.function.Supplier;
 import org.reactivestreams.Publisher;
@@ -58,8 +57,12 @@ public final class ControlHandler {
             return Json.object().put("removed", control.removeFault(Long.parseLong(route.substring(15))));
         }
         return switch (route) {
-            case "GET /clock" -> clock(control.now());
-            case "POST /clock/advance" -> clock(control.advanceClock(Duration.parse(required(body, "duration"))));
+            case "GET /clock" -> clock(control.clock());
+            case "POST /clock/advance" -> {
+                control.advanceClock(Duration.parse(required(body, "duration")));
+                yield clock(control.clock());
+            }
+            case "POST /captures/complete" -> Json.object().put("completed", control.completePendingCaptures());
             case "GET /faults" -> control.faults();
             case "POST /faults" -> Json.object().put("id", control.injectFault(fault(body)));
             case "DELETE /faults" -> {
@@ -111,8 +114,9 @@ public final class ControlHandler {
         return spec;
     }
 
-    private static ObjectNode clock(Instant now) {
-        return Json.object().put("now", now.toString());
+    private static ObjectNode clock(SandboxControl.ClockReading reading) {
+        return Json.object().put("now", reading.now().toString()).put("offsetMillis", reading.offsetMillis())
+                .put("advancedBy", reading.advancedBy().toString());
     }
 
     private static String required(JsonNode body, String field) {

@@ -82,6 +82,8 @@ import reactor.core.publisher.Mono;
 public abstract class AlipayContract {
 
     static final Duration CALL = Duration.ofSeconds(30);
+    /** The emulator under this suite completes asynchronous captures after this much sandbox time. */
+    public static final Duration ASYNC_CAPTURE_DELAY = Duration.ofHours(1);
 
     /** A client for the merchant that Antom knows, configured for the target (base URL, keys, TLS). */
     protected abstract AlipayClient client();
@@ -241,6 +243,66 @@ public abstract class AlipayContract {
         assertThat(paid.result().resultStatus()).isEqualTo(ResultStatus.S);
         assertThat(succeeded(client().inquiryPayment(InquiryPaymentRequest.byPaymentId(paymentId))).paymentStatus())
                 .isEqualTo(PaymentStatus.SUCCESS);
+    }
+
+    // ----- asynchronous capture (U/CAPTURE_IN_PROCESS) ------------------------------------------------------
+
+    @Test
+    void anAsynchronousCaptureIsInProcessUntilItCompletesThenNotifies() {
+        SandboxControl sandbox = requireSandbox();
+        String requestId = id("async");
+        PayResponse pay = succeeded(client().pay(pay(requestId, "SANDBOX_ASYNC_CAPTURE_" + requestId, usd(9000),
+                PaymentMethod.card(card(VISA)), CaptureMode.MANUAL, webhook().url())));
+        webhook().await(pay.paymentId(), 1);
+        CaptureRequest request = capture(pay.paymentId(), 9000);
+
+        InProcess<CaptureResponse> first = inProcess(client().capture(request));
+        InProcess<CaptureResponse> repeat = inProcess(client().capture(request));
+
+        assertThat(first.response().result().resultCode()).isEqualTo("CAPTURE_IN_PROCESS");
+        assertThat(first.redirect().isEmpty()).isTrue();
+        assertThat(repeat.response().captureRequestId()).isEqualTo(request.captureRequestId());
+        InquiryPaymentResponse processing = succeeded(client().inquiryPayment(
+                InquiryPaymentRequest.byPaymentId(pay.paymentId())));
+        assertThat(processing.paymentStatus()).isEqualTo(PaymentStatus.SUCCESS);
+        assertThat(captureTransaction(processing).transactionStatus()).isEqualTo(TransactionStatus.PROCESSING);
+        assertThat(failed(client().cancel(CancelRequest.byPaymentId(pay.paymentId()))).code())
+                .isEqualTo(ResultCode.ORDER_STATUS_INVALID);
+        assertThat(webhook().forPayment(pay.paymentId())).hasSize(1);
+
+        sandbox.advanceClock(ASYNC_CAPTURE_DELAY);
+
+        CaptureResultNotification notified = webhook().await(pay.paymentId(), 2).get(1)
+                .as(CaptureResultNotification.class);
+        assertThat(notified.result().resultStatus()).isEqualTo(ResultStatus.S);
+        assertThat(notified.captureRequestId()).isEqualTo(request.captureRequestId());
+        Transaction done = captureTransaction(succeeded(client().inquiryPayment(
+                InquiryPaymentRequest.byPaymentId(pay.paymentId()))));
+        assertThat(done.transactionStatus()).isEqualTo(TransactionStatus.SUCCESS);
+        assertThat(done.transactionId()).isEqualTo(notified.captureId());
+        CaptureResponse replayed = succeeded(client().capture(request));
+        assertThat(replayed.captureId()).isEqualTo(notified.captureId());
+        assertThat(replayed.captureTime()).isEqualTo(notified.captureTime());
+    }
+
+    @Test
+    void theCaptureInProcessFaultCompletesOnAControlCall() {
+        SandboxControl sandbox = requireSandbox();
+        String requestId = id("capinproc");
+        PayResponse pay = succeeded(client().pay(cardPay(requestId, 9100, VISA, CaptureMode.MANUAL,
+                webhook().url())));
+        CaptureRequest request = capture(pay.paymentId(), 9100);
+        sandbox.injectFault(FaultSpec.next(Api.CAPTURE, FaultKind.CAPTURE_IN_PROCESS, 1));
+
+        inProcess(client().capture(request));
+        inProcess(client().capture(request));
+        assertThat(sandbox.completePendingCaptures()).isEqualTo(1);
+
+        CaptureResponse captured = succeeded(client().capture(request));
+        assertThat(webhook().await(pay.paymentId(), 2).get(1).as(CaptureResultNotification.class).captureId())
+                .isEqualTo(captured.captureId());
+        assertThat(ContractLedger.applied(sandbox, LedgerOperation.CAPTURE_COMPLETED, requestId)).isEqualTo(1);
+        assertThat(ContractLedger.applied(sandbox, LedgerOperation.CAPTURE, requestId)).isZero();
     }
 
     // ----- declines -----------------------------------------------------------------------------------------
@@ -434,6 +496,7 @@ public abstract class AlipayContract {
             case LATENCY -> throw new IllegalArgumentException("LATENCY within the timeout is not an unknown outcome");
             case CONNECTION_RESET -> UnknownReason.CONNECTION_LOST;
             case UNSIGNED_RESPONSE, WRONG_SIGNATURE -> UnknownReason.UNVERIFIED_RESPONSE;
+            case CAPTURE_IN_PROCESS -> throw new IllegalArgumentException("CAPTURE_IN_PROCESS is InProcess, not unknown");
         };
     }
 
@@ -454,6 +517,12 @@ public abstract class AlipayContract {
         AlipayOutcome<R> outcome = call.block(CALL);
         assertThat(outcome).isInstanceOf(Failed.class);
         return (Failed<R>) outcome;
+    }
+
+    static <R> InProcess<R> inProcess(Mono<AlipayOutcome<R>> call) {
+        AlipayOutcome<R> outcome = call.block(CALL);
+        assertThat(outcome).isInstanceOf(InProcess.class);
+        return (InProcess<R>) outcome;
     }
 
     static Transaction captureTransaction(InquiryPaymentResponse inquiry) {

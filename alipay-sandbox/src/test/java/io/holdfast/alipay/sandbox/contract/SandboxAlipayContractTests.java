@@ -39,7 +39,8 @@ class SandboxAlipayContractTests {
 
     @BeforeAll
     static void start() {
-        sandbox = AlipaySandbox.builder().client(CLIENT_ID, MERCHANT.getPublic()).start();
+        sandbox = AlipaySandbox.builder().client(CLIENT_ID, MERCHANT.getPublic())
+                .captureCompletionDelay(AlipayContract.ASYNC_CAPTURE_DELAY).start();
         webhook = new ContractWebhook(new NotificationVerifier(CLIENT_ID, KeyRing.single(sandbox.sandboxPublicKey())));
     }
 
