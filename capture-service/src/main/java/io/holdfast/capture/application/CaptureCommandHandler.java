@@ -40,7 +40,15 @@ public final class CaptureCommandHandler {
                 .flatMap(first -> store.find(request.paymentRequestId())
                         .flatMap(row -> transitions.applyOrFail(rules.decide(row, request, clock.instant()),
                                 request.commandId()).then(Mono.just(true)))
-                        .switchIfEmpty(Mono.defer(() -> outbox.append(List.of(ManualCaptureRules.unknownPayment(
-                                request)), merchantId, request.commandId()).thenReturn(true))))).then();
+                        .switchIfEmpty(Mono.error(() -> new PaymentNotYetKnownException(request, merchantId)))))
+                .then();
+    }
+
+    /** After the retries: the payment is still unknown, so the command is rejected (once, by commandId). */
+    public Mono<Void> rejectUnknown(CaptureRequest request, String merchantId) {
+        return tx.inTransaction(inbox.firstTime(SOURCE, request.commandId(), clock.instant())
+                .filter(Boolean::booleanValue)
+                .flatMap(first -> outbox.append(List.of(ManualCaptureRules.unknownPayment(request)), merchantId,
+                        request.commandId()).thenReturn(true))).then();
     }
 }

@@ -16,7 +16,9 @@ import io.holdfast.schemas.command.PaymentCommand;
 import io.holdfast.schemas.common.CaptureMode;
 import io.holdfast.schemas.common.DeadlinePolicy;
 import io.holdfast.schemas.common.Money;
+import io.holdfast.schemas.event.AuthorizationCancelled;
 import io.holdfast.schemas.event.AuthorizationExpired;
+import io.holdfast.schemas.event.CancelInitiator;
 import io.holdfast.schemas.event.CaptureDeadlineApproaching;
 import io.holdfast.schemas.event.CaptureScheduled;
 import io.holdfast.schemas.event.CaptureSucceeded;
@@ -95,7 +97,7 @@ class CaptureServiceIntegrationTests {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        EmbeddedDatabase.register(registry);
+        EmbeddedDatabase.register(registry, "capture_flows");
         registry.add("holdfast.schema-registry.url", REGISTRY::url);
         registry.add("alipay.client.base-url", ANTOM.sandbox::baseUrl);
         registry.add("alipay.client.client-id", () -> TestAntom.CLIENT_ID);
@@ -158,7 +160,6 @@ class CaptureServiceIntegrationTests {
         TestAntom.Authorized capture = authorize("g-cap", 1000, CaptureMode.MANUAL, DeadlinePolicy.CAPTURE, false);
         TestAntom.Authorized voids = authorize("g-void", 1000, CaptureMode.MANUAL, DeadlinePolicy.VOID, false);
         TestAntom.Authorized expire = authorize("g-exp", 1000, CaptureMode.MANUAL, DeadlinePolicy.EXPIRE, false);
-        awaitRow(expire);
 
         advance(Duration.ofDays(5).plusMinutes(1)); // T-48h
         awaitWarnings(List.of(capture, voids, expire), 1);
@@ -170,6 +171,16 @@ class CaptureServiceIntegrationTests {
         PaymentCommand cancel = recorder.commands(voids.paymentRequestId(), CancelPayment.class).get(0);
         assertThat(cancel.getCommandId()).isEqualTo("void-" + voids.paymentRequestId());
         assertThat(ANTOM.appliedCaptures(capture.paymentId())).hasSize(1);
+        // authorization-service performs the cancel and reports it; a capture after it is refused
+        kafka.send(Topics.PAYMENTS_EVENTS, voids.paymentRequestId(), new PaymentEvent(UUID.randomUUID().toString(),
+                voids.paymentRequestId(), voids.paymentId(), null, CLOCK.instant(), cancel.getCommandId(),
+                new AuthorizationCancelled(CLOCK.instant(), CancelInitiator.DEADLINE_GUARDIAN, null))).join();
+        await().atMost(WAIT).until(() -> store.find(voids.paymentRequestId()).block().status()
+                == CaptureStatus.VOIDED);
+        command(voids, new CapturePayment(money(1000), null));
+        await().atMost(WAIT).until(() -> !recorder.events(voids.paymentRequestId(), CommandRejected.class).isEmpty());
+        assertThat(recorder.events(voids.paymentRequestId(), CommandRejected.class).get(0).getReason())
+                .isEqualTo(RejectionReason.INVALID_STATE);
         advance(Duration.ofHours(6)); // T-6h: only the EXPIRE authorization is still warned about
         awaitWarnings(List.of(expire), 3);
         advance(Duration.ofHours(6)); // T: it lapses
@@ -180,13 +191,13 @@ class CaptureServiceIntegrationTests {
         assertThat(offsets(voids)).containsExactly(Duration.ofHours(48), Duration.ofHours(24));
         assertThat(offsets(expire)).containsExactly(Duration.ofHours(48), Duration.ofHours(24), Duration.ofHours(6));
         assertThat(ANTOM.appliedCaptures(expire.paymentId())).isEmpty();
+        assertThat(recorder.events(voids.paymentRequestId(), AuthorizationExpired.class)).isEmpty();
         assertThat(store.find(expire.paymentRequestId()).block().deadlineMissed()).isFalse();
     }
 
     @Test
     void automaticCaptureIsConfirmedByNotifyCapture() {
         TestAntom.Authorized auth = authorize("auto", 3100, CaptureMode.AUTOMATIC, null, true);
-        awaitRow(auth);
         await().atMost(WAIT).until(() -> !ANTOM.captureNotifications(auth.paymentId()).isEmpty());
         TestAntom.Received n = ANTOM.captureNotifications(auth.paymentId()).get(0);
         kafka.send(Topics.ALIPAY_NOTIFICATIONS, auth.paymentId(), notification(n)).join();
@@ -223,6 +234,7 @@ class CaptureServiceIntegrationTests {
         PaymentEvent event = new PaymentEvent(UUID.randomUUID().toString(), id, auth.paymentId(), null,
                 CLOCK.instant(), "cmd-" + id, payload);
         kafka.send(Topics.PAYMENTS_EVENTS, id, event).join();
+        awaitRow(auth);
         return auth;
     }
 

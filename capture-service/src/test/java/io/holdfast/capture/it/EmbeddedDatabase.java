@@ -3,6 +3,9 @@ package io.holdfast.capture.it;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** One real PostgreSQL per test JVM (zonky binaries, random port), shared by every integration test. */
@@ -31,12 +34,22 @@ final class EmbeddedDatabase {
         return postgres;
     }
 
-    static void register(DynamicPropertyRegistry registry) {
+    /** Points the service at database {@code name} (created on first use), so test classes do not share rows. */
+    static void register(DynamicPropertyRegistry registry, String name) {
         int port = get().getPort();
-        registry.add("spring.r2dbc.url", () -> "r2dbc:postgresql://localhost:" + port + "/postgres");
+        try (Connection c = get().getPostgresDatabase().getConnection();
+                ResultSet exists = c.createStatement().executeQuery(
+                        "select 1 from pg_database where datname = '" + name + "'")) {
+            if (!exists.next()) {
+                c.createStatement().execute("create database " + name);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        registry.add("spring.r2dbc.url", () -> "r2dbc:postgresql://localhost:" + port + "/" + name);
         registry.add("spring.r2dbc.username", () -> "postgres");
         registry.add("spring.r2dbc.password", () -> "postgres");
-        registry.add("spring.flyway.url", () -> "jdbc:postgresql://localhost:" + port + "/postgres");
+        registry.add("spring.flyway.url", () -> "jdbc:postgresql://localhost:" + port + "/" + name);
         registry.add("spring.flyway.user", () -> "postgres");
         registry.add("spring.flyway.password", () -> "postgres");
     }

@@ -1,5 +1,6 @@
 package io.holdfast.capture.adapter.kafka;
 
+
 import io.holdfast.capture.application.CaptureCommandHandler;
 import io.holdfast.capture.application.CaptureNotificationHandler;
 import io.holdfast.capture.application.MessagePublisher;
@@ -48,7 +49,7 @@ public class KafkaAdapterConfiguration {
 
     @Bean
     CommonErrorHandler kafkaErrorHandler(KafkaTemplate<String, SpecificRecord> template,
-            ProducerFactory<Object, Object> producerFactory) {
+            ProducerFactory<Object, Object> producerFactory, CaptureCommandHandler commands) {
         Map<String, Object> bytes = Map.of(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
@@ -56,7 +57,7 @@ public class KafkaAdapterConfiguration {
         templates.put(byte[].class, new KafkaTemplate<>(producerFactory, bytes));
         var recoverer = new DeadLetterPublishingRecoverer(templates,
                 (record, ex) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
-        var handler = new DefaultErrorHandler(recoverer, new FixedBackOff(500, 4));
+        var handler = new DefaultErrorHandler(new RejectingRecoverer(commands, recoverer), new FixedBackOff(500, 6));
         handler.addNotRetryableExceptions(IllegalArgumentException.class, NullPointerException.class);
         return handler;
     }

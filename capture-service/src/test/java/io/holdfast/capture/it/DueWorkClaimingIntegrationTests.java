@@ -1,0 +1,217 @@
+package io.holdfast.capture.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.holdfast.alipay.client.signing.AlipayKeys;
+import io.holdfast.capture.application.CaptureGateway;
+import io.holdfast.capture.application.DueWorkRunner;
+import io.holdfast.capture.application.ScheduleStore;
+import io.holdfast.capture.application.Transactions;
+import io.holdfast.capture.application.Transitions;
+import io.holdfast.capture.config.ExposureMetrics;
+import io.holdfast.capture.domain.AuthorizedPayment;
+import io.holdfast.capture.domain.Authorization;
+import io.holdfast.capture.domain.CaptureLookup;
+import io.holdfast.capture.domain.CaptureMode;
+import io.holdfast.capture.domain.CaptureOutcomes;
+import io.holdfast.capture.domain.CaptureResult;
+import io.holdfast.capture.domain.CaptureStatus;
+import io.holdfast.capture.domain.DeadlinePolicy;
+import io.holdfast.capture.domain.Guardian;
+import io.holdfast.capture.domain.Money;
+import io.holdfast.capture.domain.Schedule;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import reactor.core.publisher.Mono;
+
+/**
+ * The scheduler's claim on real PostgreSQL: two claimers on the same database run each due job once, a crashed
+ * claim is taken over after its lease, finding due work uses the partial index, and the exposure gauges. The
+ * service's own loops and listeners are off: the tests drive the claimers; Antom is a counting fake.
+ */
+@SpringBootTest(properties = {
+        "capture.scheduler.enabled=false",
+        "spring.kafka.listener.auto-startup=false",
+        "alipay.client.base-url=https://localhost:1",
+        "alipay.client.client-id=UNUSED"})
+class DueWorkClaimingIntegrationTests {
+
+    static final MutableClock CLOCK = new MutableClock(Instant.parse("2027-06-01T00:00:00Z"));
+    static final Map<String, AtomicInteger> CAPTURE_CALLS = new ConcurrentHashMap<>();
+
+    @Autowired
+    ScheduleStore store;
+    @Autowired
+    Transactions tx;
+    @Autowired
+    Transitions transitions;
+    @Autowired
+    Guardian guardian;
+    @Autowired
+    CaptureOutcomes outcomes;
+    @Autowired
+    Schedule schedule;
+    @Autowired
+    CaptureGateway antom;
+    @Autowired
+    DatabaseClient db;
+    @Autowired
+    ExposureMetrics metrics;
+    @Autowired
+    MeterRegistry registry;
+
+    @TestConfiguration
+    static class Fakes {
+        @Bean
+        @Primary
+        Clock testClock() {
+            return CLOCK;
+        }
+
+        /** Antom that captures at once and counts every capture request per captureRequestId. */
+        @Bean
+        @Primary
+        CaptureGateway countingAntom() {
+            return new CaptureGateway() {
+                @Override
+                public Mono<CaptureResult> capture(String captureRequestId, String paymentId, Money amount) {
+                    CAPTURE_CALLS.computeIfAbsent(captureRequestId, k -> new AtomicInteger()).incrementAndGet();
+                    return Mono.just(new CaptureResult.Captured("c-" + captureRequestId, CLOCK.instant()));
+                }
+
+                @Override
+                public Mono<CaptureLookup> captures(String paymentId) {
+                    return Mono.just(new CaptureLookup.Answered(List.of()));
+                }
+            };
+        }
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        EmbeddedDatabase.register(registry, "capture_claims");
+        var keys = AlipayKeys.generate(new SecureRandom()); // TEST-ONLY, never used for a call
+        registry.add("alipay.client.merchant-private-key", () -> AlipayKeys.toBase64(keys.getPrivate()));
+        registry.add("alipay.client.alipay-public-key", () -> AlipayKeys.toBase64(keys.getPublic()));
+        registry.add("holdfast.schema-registry.url", () -> "http://localhost:1");
+    }
+
+    @Test
+    void twoClaimersOnOneDatabaseExecuteEachDueJobOnce() {
+        List<String> ids = IntStream.range(0, 40).mapToObj(i -> insertDue("two-" + i, "USD")).toList();
+        DueWorkRunner a = runner("replica-a");
+        DueWorkRunner b = runner("replica-b");
+
+        CompletableFuture.allOf(CompletableFuture.runAsync(() -> drain(a)), CompletableFuture.runAsync(() -> drain(b)))
+                .join();
+
+        for (String id : ids) {
+            assertThat(CAPTURE_CALLS.get(Authorization.captureRequestIdFor(id))).hasValue(1);
+            assertThat(store.find(id).block().status()).isEqualTo(CaptureStatus.CAPTURED);
+            assertThat(outboxCount(id, "CaptureSucceeded")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aClaimWhoseOwnerDiedIsTakenOverAfterItsLease() {
+        String id = insertDue("lease", "USD");
+        DueWorkRunner survivor = runner("survivor");
+        // the crashed replica claimed it (and never worked it)
+        Instant now = CLOCK.instant();
+        List<Authorization> claimed = tx.inTransaction(store.claimDue(now, now.plus(Duration.ofMinutes(2)), 100,
+                "crashed").collectList()).block();
+        assertThat(claimed).extracting(Authorization::paymentRequestId).contains(id);
+        drain(survivor);
+        assertThat(store.find(id).block().status()).isEqualTo(CaptureStatus.AUTHORIZED);
+
+        CLOCK.advance(Duration.ofMinutes(2));
+        drain(survivor);
+        assertThat(store.find(id).block().status()).isEqualTo(CaptureStatus.CAPTURED);
+        assertThat(CAPTURE_CALLS.get(Authorization.captureRequestIdFor(id))).hasValue(1);
+    }
+
+    @Test
+    void findingDueWorkUsesThePartialIndexWhateverTheBacklog() {
+        db.sql("insert into capture_schedule (payment_request_id, payment_id, amount_minor, currency, capture_mode, "
+                + "policy, authorized_at, deadline, status, version, updated_at, captured_at, due_at) "
+                + "select 'done-' || g, 'ap-done-' || g, 100, 'USD', 'MANUAL', 'CAPTURE', now(), now(), 'CAPTURED', 0,"
+                + " now(), now(), null from generate_series(1, 20000) g").fetch().rowsUpdated().block();
+        db.sql("analyze capture_schedule").fetch().rowsUpdated().block();
+        String plan = String.join("\n", db.sql("explain select payment_request_id from capture_schedule "
+                        + "where due_at <= timestamptz '2027-06-01 00:00:00+00' order by due_at limit 50 "
+                        + "for update skip locked")
+                .map(r -> r.get(0, String.class)).all().collectList().block());
+        assertThat(plan).contains("capture_schedule_due").doesNotContain("Seq Scan");
+    }
+
+    @Test
+    void exposureGaugesCountMoneyAtRiskPerTimeToDeadline() {
+        Instant now = CLOCK.instant();
+        insertWithDeadline("exp-3h", now.plus(Duration.ofHours(3)));
+        insertWithDeadline("exp-20h", now.plus(Duration.ofHours(20)));
+        insertWithDeadline("exp-3d", now.plus(Duration.ofDays(3)));
+        metrics.refresh();
+        assertThat(gauge("capture.exposure.authorizations", "6h")).isEqualTo(1);
+        assertThat(gauge("capture.exposure.authorizations", "24h")).isEqualTo(2);
+        assertThat(gauge("capture.exposure.authorizations", "48h")).isEqualTo(2);
+        assertThat(gauge("capture.exposure.authorizations", "7d")).isEqualTo(3);
+        assertThat(gauge("capture.exposure.amount", "7d")).isEqualTo(3 * 777);
+        assertThat(registry.get("capture.deadline.misses").gauge().value()).isZero();
+    }
+
+    private double gauge(String name, String bucket) {
+        return registry.get(name).tags("bucket", bucket, "currency", "JPY").gauge().value();
+    }
+
+    private void insertWithDeadline(String prefix, Instant deadline) {
+        String id = prefix + "-" + UUID.randomUUID();
+        Authorization row = guardian.onAuthorized(new AuthorizedPayment(id, "ap-" + id, null, new Money(777, "JPY"),
+                CaptureMode.MANUAL, deadline.minus(Duration.ofDays(7)), deadline, DeadlinePolicy.EXPIRE));
+        store.insert(row, schedule.dueAt(row)).block();
+    }
+
+    private String insertDue(String prefix, String currency) {
+        String id = prefix + "-" + UUID.randomUUID();
+        // authorized 6 days and 13 hours ago: past deadline - 12h, before the deadline: the CAPTURE policy is due
+        Instant authorizedAt = CLOCK.instant().minus(Duration.ofDays(6).plusHours(13));
+        Authorization row = guardian.onAuthorized(new AuthorizedPayment(id, "ap-" + id, null,
+                new Money(1000, currency), CaptureMode.MANUAL, authorizedAt, null, DeadlinePolicy.CAPTURE));
+        store.insert(row.warned(Duration.ofHours(6)), CLOCK.instant().minusSeconds(1)).block();
+        return id;
+    }
+
+    private DueWorkRunner runner(String owner) {
+        return new DueWorkRunner(tx, store, transitions, guardian, outcomes, antom, CLOCK,
+                new DueWorkRunner.Settings(owner, 5, Duration.ofMinutes(2)));
+    }
+
+    private static void drain(DueWorkRunner runner) {
+        while (runner.runOnce().block() > 0) {
+            // keep claiming until nothing is due
+        }
+    }
+
+    private long outboxCount(String id, String type) {
+        return db.sql("select count(*) as n from outbox where aggregate_id = :id and event_type = :type")
+                .bind("id", id).bind("type", type).map(r -> r.get("n", Long.class)).one().block();
+    }
+}
