@@ -30,7 +30,10 @@ public final class Reconciler {
 
     /** One pass over the due payments; returns how many were looked at. */
     public Mono<Long> runOnce() {
-        Instant now = workflow.clock().instant();
+        return Mono.defer(() -> pass(workflow.clock().instant()));
+    }
+
+    private Mono<Long> pass(Instant now) {
         return workflow.store().dueForReconciliation(now, batchSize)
                 .concatMap(payment -> claim(payment, now).flatMap(claimed -> reconcile(payment, now))
                         .onErrorResume(error -> {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -42,15 +43,15 @@ public final class BackgroundJobs implements SmartLifecycle {
     public synchronized void start() {
         stopping = false;
         scheduler.initialize();
-        running.add(every("outbox-relay", properties.outbox().pollInterval(), relay.drain()));
-        running.add(every("reconciler", properties.reconcile().pollInterval(), reconciler.runOnce()));
-        running.add(every("metrics", properties.metricsRefresh(), metrics.refresh()));
+        running.add(every("outbox-relay", properties.outbox().pollInterval(), relay::drain));
+        running.add(every("reconciler", properties.reconcile().pollInterval(), reconciler::runOnce));
+        running.add(every("metrics", properties.metricsRefresh(), metrics::refresh));
     }
 
-    private ScheduledFuture<?> every(String name, Duration delay, Mono<?> job) {
+    private ScheduledFuture<?> every(String name, Duration delay, Supplier<Mono<?>> job) {
         return scheduler.scheduleWithFixedDelay(() -> {
             try {
-                job.block(Duration.ofMinutes(5));
+                job.get().block(Duration.ofMinutes(5));
             } catch (RuntimeException e) {
                 if (stopping) {
                     return;

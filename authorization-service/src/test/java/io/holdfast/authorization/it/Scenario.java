@@ -18,6 +18,11 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -31,6 +36,7 @@ final class Scenario implements AutoCloseable {
 
     private final KafkaProducer<String, SpecificRecord> avro;
     private final KafkaProducer<String, byte[]> raw;
+    private final String bootstrapServers;
     private final PaymentQueries queries;
     private final TestBeans.Published published;
 
@@ -41,6 +47,7 @@ final class Scenario implements AutoCloseable {
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         this.avro = new KafkaProducer<>(props, new StringSerializer(), serializer(props));
         this.raw = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+        this.bootstrapServers = bootstrapServers;
         this.queries = queries;
         this.published = published;
     }
@@ -91,6 +98,24 @@ final class Scenario implements AutoCloseable {
     /** Pay calls that created a payment at the sandbox (replays excluded): must be exactly one per payment. */
     static long authorizationsCreated(String paymentRequestId) {
         return ledger(paymentRequestId, LedgerOperation.PAY).stream().filter(e -> !e.replay()).count();
+    }
+
+    /** Waits until the service's consumer group has consumed everything published to {@code topic} so far. */
+    void awaitConsumed(String topic) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            TopicPartition partition = new TopicPartition(topic, 0);
+            long end = admin.listOffsets(Map.of(partition, OffsetSpec.latest())).all().get().get(partition).offset();
+            await().atMost(WAIT).until(() -> {
+                OffsetAndMetadata committed = admin.listConsumerGroupOffsets("authorization-service")
+                        .partitionsToOffsetAndMetadata().get().get(partition);
+                return committed != null && committed.offset() >= end;
+            });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

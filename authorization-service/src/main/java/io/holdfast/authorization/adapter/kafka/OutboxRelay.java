@@ -38,7 +38,7 @@ public final class OutboxRelay {
 
     /** Relays until the outbox is empty; returns how many events were published. */
     public Mono<Integer> drain() {
-        return outbox.relay(batchSize, clock.instant(), this::publish)
+        return Mono.defer(() -> outbox.relay(batchSize, clock.instant(), this::publish))
                 .expand(count -> count == batchSize ? outbox.relay(batchSize, clock.instant(), this::publish)
                         : Mono.empty())
                 .reduce(0, Integer::sum)
