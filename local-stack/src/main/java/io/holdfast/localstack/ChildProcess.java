@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -18,11 +19,18 @@ public final class ChildProcess implements AutoCloseable {
     private final String name;
     private final Process process;
     private final Path log;
+    private final Path jar;
+    private final List<String> args;
+    private final Map<String, String> environment;
 
-    private ChildProcess(String name, Process process, Path log) {
+    private ChildProcess(String name, Process process, Path log, Path jar, List<String> args,
+                         Map<String, String> environment) {
         this.name = name;
         this.process = process;
         this.log = log;
+        this.jar = jar;
+        this.args = List.copyOf(args);
+        this.environment = Map.copyOf(environment);
     }
 
     /** The module's executable jar ({@code <module>/target/<module>-*-exec.jar}), if it has been built. */
@@ -39,20 +47,33 @@ public final class ChildProcess implements AutoCloseable {
     }
 
     public static ChildProcess start(String name, Path jar, List<String> args, Path logDir) throws IOException {
+        return start(name, jar, args, Map.of(), logDir);
+    }
+
+    /**
+     * Starts {@code java -jar <jar> <args>} with extra environment variables (secrets go there rather than on the
+     * command line, which every local user can read).
+     */
+    public static ChildProcess start(String name, Path jar, List<String> args, Map<String, String> environment,
+                                     Path logDir) throws IOException {
         Files.createDirectories(logDir);
         Path log = logDir.resolve(name + ".log");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-XX:TieredStopAtLevel=1");
+        command.add("-XX:+UseSerialGC");
+        command.add("-Xmx512m");
         command.add("-Xss512k");
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());
         command.addAll(args);
-        Process process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        Process process = builder
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
-        return new ChildProcess(name, process, log);
+        return new ChildProcess(name, process, log, jar, args, environment);
     }
 
     public String name() {
@@ -69,6 +90,19 @@ public final class ChildProcess implements AutoCloseable {
 
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** Kills the process at once (SIGKILL), as a crash would. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    /** Starts the same jar with the same arguments again (stop or kill this one first); the log is appended to. */
+    public ChildProcess restart() throws IOException {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " is still running (pid " + pid() + ")");
+        }
+        return start(name, jar, args, environment, log.getParent());
     }
 
     /** Stops gracefully (SIGTERM), then forcibly after {@code grace}. */

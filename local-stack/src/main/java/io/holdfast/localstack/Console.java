@@ -2,7 +2,6 @@ package io.holdfast.localstack;
 
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.List;
 
 /** The local stack's readable progress output. */
 final class Console {
@@ -26,25 +25,35 @@ final class Console {
         out.println("  skipping " + what + ": " + why);
     }
 
+    void healthy(String what, Duration after) {
+        out.printf("  %-22s healthy after %.1f s%n", what, after.toMillis() / 1000.0);
+        out.flush();
+    }
+
     void failed(String message) {
         out.println();
         out.println("  FAILED " + message);
     }
 
-    void ready(Duration took, String kafka, String registry, StackConfig config, List<ChildProcess> children) {
+    void ready(Duration took, RunningStack stack) {
+        StackConfig config = stack.config();
         out.println();
         out.printf("Holdfast local stack is up in %.1f s%n", took.toMillis() / 1000.0);
-        out.println("  Kafka bootstrap      " + kafka);
-        out.println("  Schema registry      " + registry + "   (schema.registry.url)");
+        out.println("  Kafka bootstrap      " + stack.bootstrapServers());
+        out.println("  Schema registry      " + stack.registryUrl() + "   (schema.registry.url)");
         out.println("  PostgreSQL           localhost:" + config.postgresPort() + " user postgres");
-        out.println("  alipay-sandbox       http://localhost:" + config.sandboxPort());
-        out.println("  merchant API         http://localhost:" + config.ingestPort() + "   (notification-ingest)");
-        out.println("  payment read API     http://localhost:" + config.authorizationPort() + "/payments/{paymentRequestId}");
-        children.forEach(child -> out.println("  process " + child.name() + " pid " + child.pid() + " log " + child.log()));
+        out.println("  alipay-sandbox       " + stack.sandboxUrl() + "   (Antom API, 3DS pages, /sandbox/control/)");
+        out.println("  notification-ingest  " + stack.ingestUrl() + "   (Antom notifications, merchant API)");
+        out.println("  authorization-service http://127.0.0.1:" + config.authorizationPort() + "/actuator/health");
+        out.println("  capture-service      http://127.0.0.1:" + config.capturePort() + "/actuator/health");
+        stack.children().forEach(child -> out.println("  process " + child.name() + " pid " + child.pid() + " log " + child.log()));
+        stack.missingModules().forEach((module, why) -> out.println("  NOT RUNNING " + module + ": " + why));
         out.println();
         out.println("Try:");
-        out.println("  curl -s " + registry + "/subjects");
-        out.println("  curl -s http://localhost:" + config.sandboxPort() + "/sandbox/control/ledger");
+        out.println("  curl -s " + stack.registryUrl() + "/subjects");
+        out.println("  curl -s " + stack.sandboxUrl() + "/sandbox/control/clock");
+        out.println("  curl -s " + stack.sandboxUrl() + "/sandbox/control/ledger");
+        out.println("  java -jar local-stack/target/local-stack.jar --demo      # (in a fresh home) every flow, with timelines");
         out.println();
         out.println("Ctrl-C stops everything; data stays in " + config.home().toAbsolutePath() + " for the next start.");
         out.flush();

@@ -1,9 +1,11 @@
 package io.holdfast.localstack;
 
+import io.holdfast.localstack.demo.Demo;
 import io.holdfast.schemas.Topics;
 import io.holdfast.schemas.registry.EmbeddedSchemaRegistry;
-import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,106 +13,136 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code java -jar local-stack/target/local-stack.jar}: runs Holdfast on embedded defaults. Starts an in-process
- * Kafka broker, embedded PostgreSQL, the schema registry, then alipay-sandbox and the services as separate JVMs,
- * prints where everything listens and a few commands to try, and stops everything on Ctrl-C.
+ * {@code java -jar local-stack/target/local-stack.jar [--demo] [--exit-when-started]}: runs Holdfast on embedded
+ * defaults. Starts an in-process Kafka broker, the schema registry, embedded PostgreSQL, then alipay-sandbox and
+ * the services as separate JVMs, waits until each answers its health check, prints where everything listens and a
+ * few commands to try, and stops everything on Ctrl-C. {@code --demo} then drives one payment through every flow
+ * and prints each payment's event timeline. As a library: {@link #start(StackConfig, PrintStream)}.
  */
 public final class LocalStack {
 
-    private final StackConfig config;
-    private final Console console;
-    private final List<AutoCloseable> started = new ArrayList<>();
-    private final List<ChildProcess> children = new ArrayList<>();
+    public static final String SANDBOX = "alipay-sandbox";
+    public static final String INGEST = "notification-ingest";
+    public static final String AUTHORIZATION = "authorization-service";
+    public static final String CAPTURE = "capture-service";
+    /** The child processes, in start order. */
+    public static final List<String> MODULES = List.of(SANDBOX, INGEST, AUTHORIZATION, CAPTURE);
 
-    LocalStack(StackConfig config, Console console) {
-        this.config = config;
-        this.console = console;
+    private LocalStack() {
     }
 
     public static void main(String[] args) throws Exception {
-        LocalStack stack = new LocalStack(StackConfig.fromEnvironment(), new Console(System.out));
+        List<String> flags = List.of(args);
+        Console console = new Console(System.out);
+        StackConfig config = StackConfig.fromEnvironment();
         CountDownLatch stopped = new CountDownLatch(1);
+        List<RunningStack> holder = new ArrayList<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stack.stop();
+            synchronized (holder) {
+                holder.forEach(RunningStack::close);
+            }
             stopped.countDown();
         }, "local-stack-shutdown"));
+        long begin = System.nanoTime();
+        RunningStack stack;
         try {
-            stack.start();
+            stack = start(config, System.out);
+            synchronized (holder) {
+                holder.add(stack);
+            }
+            if (!stack.awaitHealthy(Duration.ofSeconds(120), console)) {
+                throw new IllegalStateException("not healthy within 120 s: " + stack.notYetHealthy()
+                        + " (logs in " + config.home().resolve("logs").toAbsolutePath() + ")");
+            }
         } catch (Exception e) {
-            stack.console.failed("could not start the local stack: " + e.getMessage());
-            stack.stop();
+            console.failed("could not start the local stack: " + e.getMessage());
             System.exit(1);
-        }
-        if (List.of(args).contains("--exit-when-started")) {
-            stack.stop();
             return;
+        }
+        console.ready(Duration.ofNanos(System.nanoTime() - begin), stack);
+        if (flags.contains("--demo")) {
+            Demo.run(stack.endpoints(), System.out);
+        }
+        if (flags.contains("--exit-when-started")) {
+            System.exit(0);
         }
         stopped.await();
     }
 
-    void start() throws Exception {
+    /**
+     * Starts Kafka, the registry and PostgreSQL in this JVM and the modules' executable jars as child processes;
+     * returns without waiting for the children to be healthy (see {@link RunningStack#notYetHealthy()}). Modules
+     * without a built jar are left out and listed in {@link RunningStack#missingModules()}.
+     */
+    public static RunningStack start(StackConfig config, PrintStream progress) throws Exception {
+        Console console = new Console(progress);
         Path home = config.home().toAbsolutePath();
-        long begin = System.nanoTime();
-        console.step("Kafka (KRaft, in-process)");
-        LocalKafka kafka = LocalKafka.start("localhost", config.kafkaPort(), config.kafkaPort() + 1, home.resolve("kafka"));
-        started.add(kafka);
-        List<String> topics = new ArrayList<>();
-        Topics.ALL.forEach(topic -> {
-            topics.add(topic);
-            topics.add(Topics.deadLetter(topic));
-        });
-        kafka.createTopics(topics, 3);
-        console.done(kafka.bootstrapServers() + ", topics " + String.join(", ", topics));
+        List<AutoCloseable> started = new ArrayList<>();
+        try {
+            console.step("Kafka (KRaft, in-process)");
+            LocalKafka kafka = LocalKafka.start("localhost", config.kafkaPort(), config.controllerPort(), home.resolve("kafka"));
+            started.add(kafka);
+            List<String> topics = new ArrayList<>();
+            Topics.ALL.forEach(topic -> {
+                topics.add(topic);
+                topics.add(Topics.deadLetter(topic));
+            });
+            kafka.createTopics(topics, 3);
+            console.done(kafka.bootstrapServers() + ", topics " + String.join(", ", topics));
 
-        console.step("schema registry (Confluent REST API)");
-        EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start("localhost", config.registryPort(),
-                home.resolve("registry/registry.json"));
-        started.add(registry);
-        console.done(registry.url());
+            console.step("schema registry (Confluent REST API)");
+            EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start("localhost", config.registryPort(),
+                    home.resolve("registry/registry.json"));
+            started.add(registry);
+            console.done(registry.url());
 
-        console.step("PostgreSQL 17 (embedded)");
-        LocalPostgres postgres = LocalPostgres.start(config.postgresPort(), home.resolve("postgres"));
-        started.add(postgres);
-        postgres.createDatabases(List.of("authorization", "capture"));
-        console.done("localhost:" + postgres.port() + " (databases authorization, capture; user postgres)");
+            console.step("PostgreSQL 17 (embedded)");
+            LocalPostgres postgres = LocalPostgres.start(config.postgresPort(), home.resolve("postgres"));
+            started.add(postgres);
+            postgres.createDatabases(List.of("authorization", "capture"));
+            console.done("localhost:" + postgres.port() + " (databases authorization, capture; user postgres)");
 
-        ServiceArguments arguments = new ServiceArguments(config, kafka.bootstrapServers(), registry.url(), postgres);
-        startChild("alipay-sandbox", arguments.sandbox());
-        startChild("notification-ingest", arguments.ingest());
-        startChild("authorization-service", arguments.authorization());
-        startChild("capture-service", arguments.capture());
-
-        console.ready(Duration.ofNanos(System.nanoTime() - begin), kafka.bootstrapServers(), registry.url(), config, children);
+            SandboxKeys keys = SandboxKeys.ensure(home.resolve("sandbox"), new SecureRandom());
+            ServiceArguments arguments = new ServiceArguments(config, kafka.bootstrapServers(), registry.url(),
+                    postgres, keys);
+            RunningStack stack = new RunningStack(config, kafka.bootstrapServers(), registry.url(), keys, started);
+            try {
+                startChild(stack, console, SANDBOX, arguments.sandbox());
+                startChild(stack, console, INGEST, arguments.ingest());
+                startChild(stack, console, AUTHORIZATION, arguments.authorization());
+                startChild(stack, console, CAPTURE, arguments.capture());
+            } catch (Exception e) {
+                stack.close();
+                throw e;
+            }
+            return stack;
+        } catch (Exception e) {
+            for (int i = started.size() - 1; i >= 0; i--) {
+                try {
+                    started.get(i).close();
+                } catch (Exception suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw e;
+        }
     }
 
-    private void startChild(String module, List<String> args) throws IOException {
-        Optional<Path> jar = ChildProcess.executableJar(config.repositoryRoot(), module);
+    private static void startChild(RunningStack stack, Console console, String module, ServiceArguments.Launch launch)
+            throws Exception {
+        Optional<Path> jar = ChildProcess.executableJar(stack.config().repositoryRoot(), module);
         if (jar.isEmpty()) {
-            console.skipped(module, "no executable jar under " + module + "/target (run ./mvnw install -DskipTests first)");
+            String why = "no executable jar " + module + "/target/" + module + "-*-exec.jar under "
+                    + stack.config().repositoryRoot().toAbsolutePath().normalize()
+                    + " (run ./mvnw -B install -DskipTests first)";
+            stack.missing(module, why);
+            console.skipped(module, why);
             return;
         }
         console.step(module);
-        ChildProcess child = ChildProcess.start(module, jar.get(), args, config.home().resolve("logs"));
-        children.add(child);
+        ChildProcess child = ChildProcess.start(module, jar.get(), launch.args(), launch.environment(),
+                stack.config().home().resolve("logs"));
+        stack.add(child);
         console.done("pid " + child.pid() + ", log " + child.log());
-    }
-
-    void stop() {
-        for (int i = children.size() - 1; i >= 0; i--) {
-            try {
-                children.get(i).stop(Duration.ofSeconds(20));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        children.clear();
-        for (int i = started.size() - 1; i >= 0; i--) {
-            try {
-                started.get(i).close();
-            } catch (Exception e) {
-                console.failed("stopping " + started.get(i).getClass().getSimpleName() + ": " + e.getMessage());
-            }
-        }
-        started.clear();
     }
 }

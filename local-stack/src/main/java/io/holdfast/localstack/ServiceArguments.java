@@ -1,24 +1,87 @@
 package io.holdfast.localstack;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
-/** The command-line configuration each child process gets: Spring Boot properties pointing at the local stack. */
-record ServiceArguments(StackConfig config, String bootstrapServers, String registryUrl, LocalPostgres postgres) {
+/**
+ * The configuration each child process gets: Spring Boot properties on the command line pointing at the local
+ * stack, and the merchant private key in the environment (never on the command line).
+ *
+ * <p>Every service also gets {@code --holdfast.clock.sandbox-url=<sandbox>}: when set, the service's {@code Clock}
+ * follows the sandbox's clock ({@code io.holdfast.alipay.client.sandbox.SandboxFollowingClock}), so moving the
+ * sandbox clock moves Holdfast's too. See local-stack/README.md for the full list.
+ */
+record ServiceArguments(StackConfig config, String bootstrapServers, String registryUrl, LocalPostgres postgres,
+                        SandboxKeys keys) {
 
-    List<String> sandbox() {
-        return List.of("--port=" + config.sandboxPort(), "--data-dir=" + config.home().resolve("sandbox").toAbsolutePath());
+    static final String NOTIFICATION_PATH = "/alipay/notifications/";
+
+    /** A child's command-line arguments and extra environment. */
+    record Launch(List<String> args, Map<String, String> environment) {
     }
 
-    List<String> ingest() {
-        return withKafka(config.ingestPort(), List.of());
+    String sandboxUrl() {
+        return "http://127.0.0.1:" + config.sandboxPort();
     }
 
-    List<String> authorization() {
-        return withKafka(config.authorizationPort(), database("authorization"));
+    String ingestUrl() {
+        return "http://127.0.0.1:" + config.ingestPort();
     }
 
-    List<String> capture() {
-        return withKafka(config.capturePort(), database("capture"));
+    Launch sandbox() {
+        return new Launch(List.of(
+                "--host=127.0.0.1",
+                "--port=" + config.sandboxPort(),
+                "--https-port=off",
+                "--data-dir=" + keys.directory().toAbsolutePath(),
+                "--demo-client-id=" + SandboxKeys.DEMO_CLIENT_ID,
+                "--notify-url=" + ingestUrl() + NOTIFICATION_PATH + "payment"), Map.of());
+    }
+
+    Launch ingest() throws IOException {
+        return new Launch(common(config.ingestPort(), List.of(
+                "--holdfast.ingest.antom.client-id=" + SandboxKeys.DEMO_CLIENT_ID,
+                "--holdfast.ingest.antom.gateway-url=" + sandboxUrl(),
+                "--holdfast.ingest.antom.alipay-public-keys." + SandboxKeys.KEY_VERSION + "=" + sandboxPublicKey(),
+                "--holdfast.ingest.antom.merchant-private-key-file=" + keys.merchantPrivateKeyFile().toAbsolutePath(),
+                "--holdfast.ingest.antom.allow-plain-http=true",
+                "--holdfast.ingest.antom.vaulting-notification-url=" + ingestUrl() + NOTIFICATION_PATH + "vaulting",
+                "--holdfast.ingest.antom.vaulting-redirect-url=https://merchant.example/vaulted")), Map.of());
+    }
+
+    Launch authorization() throws IOException {
+        List<String> args = new ArrayList<>(database("authorization"));
+        args.addAll(List.of(
+                "--holdfast.alipay.base-url=" + sandboxUrl(),
+                "--holdfast.alipay.client-id=" + SandboxKeys.DEMO_CLIENT_ID,
+                "--holdfast.alipay.alipay-public-key=" + sandboxPublicKey(),
+                "--holdfast.alipay.notify-url=" + ingestUrl() + NOTIFICATION_PATH + "payment",
+                "--holdfast.alipay.allow-plain-http=true"));
+        return new Launch(common(config.authorizationPort(), args),
+                Map.of("HOLDFAST_ALIPAY_MERCHANTPRIVATEKEY", merchantPrivateKey()));
+    }
+
+    Launch capture() throws IOException {
+        List<String> args = new ArrayList<>(database("capture"));
+        args.addAll(List.of(
+                "--alipay.client.base-url=" + sandboxUrl(),
+                "--alipay.client.client-id=" + SandboxKeys.DEMO_CLIENT_ID,
+                "--alipay.client.alipay-public-key=" + sandboxPublicKey(),
+                "--alipay.client.allow-plain-http=true"));
+        return new Launch(common(config.capturePort(), args),
+                Map.of("ALIPAY_CLIENT_MERCHANTPRIVATEKEY", merchantPrivateKey()));
+    }
+
+    private String sandboxPublicKey() throws IOException {
+        return Files.readString(keys.sandboxPublicKeyFile(), StandardCharsets.UTF_8).strip();
+    }
+
+    private String merchantPrivateKey() throws IOException {
+        return Files.readString(keys.merchantPrivateKeyFile(), StandardCharsets.UTF_8).strip();
     }
 
     private List<String> database(String name) {
@@ -31,12 +94,17 @@ record ServiceArguments(StackConfig config, String bootstrapServers, String regi
                 "--spring.flyway.password=");
     }
 
-    private List<String> withKafka(int port, List<String> more) {
-        List<String> args = new java.util.ArrayList<>(List.of(
+    private List<String> common(int port, List<String> more) {
+        List<String> args = new ArrayList<>(List.of(
                 "--server.port=" + port,
                 "--spring.kafka.bootstrap-servers=" + bootstrapServers,
                 "--spring.kafka.properties.schema.registry.url=" + registryUrl,
-                "--holdfast.alipay.base-url=http://localhost:" + config.sandboxPort()));
+                "--spring.kafka.producer.properties.schema.registry.url=" + registryUrl,
+                "--spring.kafka.consumer.properties.schema.registry.url=" + registryUrl,
+                "--holdfast.schema-registry.url=" + registryUrl,
+                "--spring.kafka.consumer.auto-offset-reset=earliest",
+                "--holdfast.clock.sandbox-url=" + sandboxUrl(),
+                "--management.endpoints.web.exposure.include=health,info,metrics,prometheus"));
         args.addAll(more);
         return args;
     }

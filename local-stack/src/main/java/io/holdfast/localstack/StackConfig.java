@@ -1,6 +1,11 @@
 package io.holdfast.localstack;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Where the local stack puts things. Every value can be overridden by a system property of the same name
@@ -31,6 +36,57 @@ public record StackConfig(Path home, int kafkaPort, int registryPort, int postgr
                 Integer.parseInt(value("holdfast.authorization.port", "8082")),
                 Integer.parseInt(value("holdfast.capture.port", "8083")),
                 Path.of(value("holdfast.repo", ".")));
+    }
+
+    /**
+     * A configuration for tests and benchmarks: every port free right now (the Kafka controller's, kafkaPort + 1,
+     * too), data under {@code home}, jars looked up under {@code repositoryRoot}.
+     */
+    public static StackConfig onFreePorts(Path home, Path repositoryRoot) {
+        List<ServerSocket> held = new ArrayList<>();
+        try {
+            int kafka = adjacentPair(held);
+            int[] ports = new int[6];
+            for (int i = 0; i < ports.length; i++) {
+                ServerSocket socket = new ServerSocket(0);
+                held.add(socket);
+                ports[i] = socket.getLocalPort();
+            }
+            return new StackConfig(home, kafka, ports[0], ports[1], ports[2], ports[3], ports[4], ports[5],
+                    repositoryRoot);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot find free ports", e);
+        } finally {
+            held.forEach(StackConfig::closeQuietly);
+        }
+    }
+
+    /** The KRaft controller's port: the one after Kafka's. */
+    public int controllerPort() {
+        return kafkaPort + 1;
+    }
+
+    private static int adjacentPair(List<ServerSocket> held) throws IOException {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            ServerSocket first = new ServerSocket(0);
+            try {
+                ServerSocket second = new ServerSocket(first.getLocalPort() + 1);
+                held.add(first);
+                held.add(second);
+                return first.getLocalPort();
+            } catch (IOException busy) {
+                first.close();
+            }
+        }
+        throw new IOException("no two adjacent free ports found");
+    }
+
+    private static void closeQuietly(ServerSocket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // a probe socket; nothing to do
+        }
     }
 
     private static String value(String key, String fallback) {
