@@ -225,6 +225,23 @@ class CaptureServiceIntegrationTests {
         assertThat(store.find(auth.paymentRequestId()).block().status()).isEqualTo(CaptureStatus.CAPTURED);
     }
 
+    @Test
+    void captureInProcessWaitsForNotifyCapture() {
+        // amount 900092 is the sandbox's trigger for a capture answered U/CAPTURE_IN_PROCESS
+        TestAntom.Authorized auth = authorize("async", 900092, CaptureMode.MANUAL, DeadlinePolicy.EXPIRE, true);
+        command(auth, new CapturePayment(money(900092), null));
+        await().atMost(WAIT).until(() -> store.find(auth.paymentRequestId()).block().status()
+                == CaptureStatus.CAPTURE_PENDING);
+        assertThat(recorder.events(auth.paymentRequestId(), CaptureSucceeded.class)).isEmpty();
+
+        assertThat(ANTOM.sandbox.control().completePendingCaptures()).isEqualTo(1);
+        await().atMost(WAIT).until(() -> !ANTOM.captureNotifications(auth.paymentId()).isEmpty());
+        kafka.send(Topics.ALIPAY_NOTIFICATIONS, auth.paymentId(),
+                notification(ANTOM.captureNotifications(auth.paymentId()).get(0))).join();
+        await().atMost(WAIT).until(() -> !recorder.events(auth.paymentRequestId(), CaptureSucceeded.class).isEmpty());
+        assertThat(ANTOM.appliedCaptures(auth.paymentId())).hasSize(1);
+    }
+
     private TestAntom.Authorized authorize(String prefix, long value, CaptureMode mode, DeadlinePolicy policy,
             boolean notify) {
         String id = prefix + "-" + UUID.randomUUID();
