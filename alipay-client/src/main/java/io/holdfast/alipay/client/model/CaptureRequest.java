@@ -11,6 +11,18 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public record CaptureRequest(String captureRequestId, String paymentId, Amount captureAmount,
         @JsonProperty("isLastCapture") Boolean isLastCapture) {
 
+    /**
+     * The fields Antom requires (reference 5) that are missing or blank: {@code captureRequestId},
+     * {@code paymentId} and {@code captureAmount}.
+     */
+    public java.util.List<String> missingRequiredFields() {
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        PayRequest.require(missing, "captureRequestId", captureRequestId);
+        PayRequest.require(missing, "paymentId", paymentId);
+        PayRequest.require(missing, "captureAmount", captureAmount);
+        return java.util.List.copyOf(missing);
+    }
+
     public static CaptureRequest of(String captureRequestId, String paymentId, Amount captureAmount) {
         return new CaptureRequest(captureRequestId, paymentId, captureAmount, null);
     }

@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.holdfast.alipay.client.AlipayClient;
+import io.holdfast.alipay.client.AlipayJson;
 import io.holdfast.alipay.client.AlipayOutcome;
 import io.holdfast.alipay.client.AlipayOutcome.Failed;
 import io.holdfast.alipay.client.AlipayOutcome.InProcess;
@@ -68,6 +69,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Mono;
 
 /**
@@ -360,6 +362,41 @@ public abstract class AlipayContract {
     }
 
     // ----- request shape, signatures, vault, idempotency ----------------------------------------------------
+
+    @ParameterizedTest
+    @ValueSource(strings = {"productCode", "order.referenceOrderId", "order.orderDescription", "order.orderAmount",
+        "paymentAmount", "paymentMethod", "paymentRedirectUrl", "env", "env.terminalType"})
+    void theClientAndAntomAgreeOnEveryRequiredPayField(String path) {
+        PayRequest complete = cardPay(id("required"), 1000, VISA, CaptureMode.MANUAL, null);
+        assertThat(complete.missingRequiredFields()).isEmpty();
+        PayRequest incomplete = ContractRequests.without(complete, path);
+
+        assertThat(incomplete.missingRequiredFields()).containsExactly(path);
+        Failed<PayResponse> refused = failed(client().pay(incomplete));
+
+        assertThat(refused.code()).isEqualTo(ResultCode.PARAM_ILLEGAL);
+        if (sandbox().isPresent()) {
+            assertThat(refused.message()).startsWith(path);
+        }
+        assertThat(AlipayJson.mapper().writeValueAsString(complete)).doesNotContain("missingRequiredFields");
+    }
+
+    @Test
+    void theClientAndAntomAgreeOnEveryRequiredCaptureField() {
+        PayResponse pay = succeeded(client().pay(cardPay(id("reqcap"), 1000, VISA, CaptureMode.MANUAL, null)));
+        CaptureRequest complete = capture(pay.paymentId(), 1000);
+        assertThat(complete.missingRequiredFields()).isEmpty();
+        List<CaptureRequest> incomplete = List.of(
+                new CaptureRequest(null, complete.paymentId(), complete.captureAmount(), null),
+                new CaptureRequest(complete.captureRequestId(), null, complete.captureAmount(), null),
+                new CaptureRequest(complete.captureRequestId(), complete.paymentId(), null, null));
+
+        for (CaptureRequest request : incomplete) {
+            assertThat(request.missingRequiredFields()).hasSize(1);
+            assertThat(failed(client().capture(request)).code()).isEqualTo(ResultCode.PARAM_ILLEGAL);
+        }
+        succeeded(client().capture(complete));
+    }
 
     @Test
     void aPayWithoutTheRequiredOrderFieldsIsRefused() {

@@ -59,6 +59,43 @@ final class ContractRequests {
         return pay(paymentRequestId, usd(minorUnits), PaymentMethod.card(card(cardNo)), mode, notifyUrl);
     }
 
+    /** {@code request} with the required field at {@code path} (as {@link PayRequest#missingRequiredFields()} names it) left out. */
+    static PayRequest without(PayRequest request, String path) {
+        Order order = request.order();
+        Env env = request.env();
+        return switch (path) {
+            case "productCode" -> copy(request, null, order, request.paymentAmount(), request.paymentMethod(),
+                    request.paymentRedirectUrl(), env);
+            case "order.referenceOrderId" -> copy(request, request.productCode(), new Order(null,
+                    order.orderDescription(), order.orderAmount(), order.buyer(), null, null), request.paymentAmount(),
+                    request.paymentMethod(), request.paymentRedirectUrl(), env);
+            case "order.orderDescription" -> copy(request, request.productCode(), new Order(order.referenceOrderId(),
+                    null, order.orderAmount(), order.buyer(), null, null), request.paymentAmount(),
+                    request.paymentMethod(), request.paymentRedirectUrl(), env);
+            case "order.orderAmount" -> copy(request, request.productCode(), new Order(order.referenceOrderId(),
+                    order.orderDescription(), null, order.buyer(), null, null), request.paymentAmount(),
+                    request.paymentMethod(), request.paymentRedirectUrl(), env);
+            case "paymentAmount" -> copy(request, request.productCode(), order, null, request.paymentMethod(),
+                    request.paymentRedirectUrl(), env);
+            case "paymentMethod" -> copy(request, request.productCode(), order, request.paymentAmount(), null,
+                    request.paymentRedirectUrl(), env);
+            case "paymentRedirectUrl" -> copy(request, request.productCode(), order, request.paymentAmount(),
+                    request.paymentMethod(), null, env);
+            case "env.terminalType" -> copy(request, request.productCode(), order, request.paymentAmount(),
+                    request.paymentMethod(), request.paymentRedirectUrl(), new Env(null, null, "1.2.3.4", null, null, null, null, null, null, null, null, null, null, null));
+            case "env" -> copy(request, request.productCode(), order, request.paymentAmount(),
+                    request.paymentMethod(), request.paymentRedirectUrl(), null);
+            default -> throw new IllegalArgumentException("no mutation for " + path);
+        };
+    }
+
+    private static PayRequest copy(PayRequest r, String productCode, Order order, Amount amount, PaymentMethod method,
+            String redirectUrl, Env env) {
+        return new PayRequest(productCode, r.paymentRequestId(), order, amount, method, r.paymentFactor(), redirectUrl,
+                r.paymentNotifyUrl(), r.settlementStrategy(), env, r.paymentExpiryTime(), r.merchantRegion(),
+                r.merchantAccountId(), r.userRegion());
+    }
+
     static CaptureRequest capture(String paymentId, long minorUnits) {
         return CaptureRequest.of(id("cap"), paymentId, usd(minorUnits));
     }
