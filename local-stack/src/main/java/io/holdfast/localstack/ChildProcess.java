@@ -105,6 +105,11 @@ public final class ChildProcess implements AutoCloseable {
         return start(name, jar, args, environment, log.getParent());
     }
 
+    /** Asks the process to stop (SIGTERM) without waiting; {@link #stop(Duration)} then waits. */
+    public void requestStop() {
+        process.destroy();
+    }
+
     /** Stops gracefully (SIGTERM), then forcibly after {@code grace}. */
     public void stop(Duration grace) throws InterruptedException {
         process.destroy();

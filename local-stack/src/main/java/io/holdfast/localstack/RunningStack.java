@@ -178,10 +178,11 @@ public final class RunningStack implements AutoCloseable {
         }
     }
 
-    /** Stops the child processes (newest first, gracefully), then Kafka, the registry and PostgreSQL. */
+    /** Stops the child processes (all at once, gracefully), then Kafka, the registry and PostgreSQL. */
     @Override
     public void close() {
         List<ChildProcess> running = children();
+        running.forEach(ChildProcess::requestStop);
         for (int i = running.size() - 1; i >= 0; i--) {
             try {
                 running.get(i).stop(Duration.ofSeconds(20));

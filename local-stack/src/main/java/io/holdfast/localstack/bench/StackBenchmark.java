@@ -1,0 +1,144 @@
+package io.holdfast.localstack.bench;
+
+import io.holdfast.localstack.ChildProcess;
+import io.holdfast.localstack.LocalStack;
+import io.holdfast.localstack.RunningStack;
+import io.holdfast.localstack.StackConfig;
+import io.holdfast.localstack.merchant.EventTap;
+import io.holdfast.localstack.merchant.MerchantKafka;
+import io.holdfast.localstack.merchant.PaymentCommands;
+import io.holdfast.localstack.merchant.SandboxMerchant;
+import io.holdfast.schemas.Topics;
+import io.holdfast.schemas.command.PaymentCommand;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * Pushes N payments of mixed flows through a freshly started local stack (free ports, temporary home) and prints
+ * throughput, p50/p99 latency from the first command to the payment's final event, CPU seconds per payment of each
+ * process, and the RSA sign + verify floor measured in the same run.
+ *
+ * <pre>
+ * java -cp local-stack/target/local-stack.jar -Dloader.main=io.holdfast.localstack.bench.StackBenchmark \
+ *     org.springframework.boot.loader.launch.PropertiesLauncher --payments=300 --in-flight=30
+ * </pre>
+ */
+public final class StackBenchmark {
+
+    private final PrintStream out;
+    private final int payments;
+    private final int inFlight;
+    private final Duration timeout;
+
+    private StackBenchmark(PrintStream out, int payments, int inFlight, Duration timeout) {
+        this.out = out;
+        this.payments = payments;
+        this.inFlight = inFlight;
+        this.timeout = timeout;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String arg : args) {
+            if (arg.startsWith("--") && arg.contains("=")) {
+                options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+            }
+        }
+        StackBenchmark benchmark = new StackBenchmark(System.out,
+                Integer.parseInt(options.getOrDefault("payments", "200")),
+                Integer.parseInt(options.getOrDefault("in-flight", "20")),
+                Duration.ofSeconds(Long.parseLong(options.getOrDefault("timeout-seconds", "180"))));
+        Path home = Files.createTempDirectory("holdfast-bench");
+        Path repository = Path.of(System.getProperty("holdfast.repo", ".")).toAbsolutePath().normalize();
+        boolean ok;
+        try (RunningStack stack = LocalStack.start(StackConfig.onFreePorts(home, repository), System.out)) {
+            ok = benchmark.run(stack);
+        }
+        System.exit(ok ? 0 : 1);
+    }
+
+    private boolean run(RunningStack stack) throws Exception {
+        long startWait = System.nanoTime();
+        while (!stack.notYetHealthy().isEmpty()) {
+            if (System.nanoTime() - startWait > Duration.ofSeconds(150).toNanos()) {
+                out.println("FAILED: not healthy within 150 s: " + stack.notYetHealthy());
+                return false;
+            }
+            TimeUnit.MILLISECONDS.sleep(250);
+        }
+        if (!stack.missingModules().isEmpty()) {
+            out.println("FAILED: modules not built: " + stack.missingModules().keySet());
+            return false;
+        }
+        SandboxMerchant sandbox = new SandboxMerchant(stack.endpoints(), Clock.systemUTC());
+        String card = sandbox.vaultCard(SandboxMerchant.APPROVING_CARD);
+        PaymentCommands commands = new PaymentCommands(Clock.systemUTC(), () -> UUID.randomUUID().toString());
+        try (EventTap tap = new EventTap(stack.endpoints(), "holdfast-bench-" + UUID.randomUUID());
+             KafkaProducer<String, PaymentCommand> producer = new KafkaProducer<>(MerchantKafka.producer(stack.endpoints()))) {
+            LoadDriver driver = new LoadDriver(commands, card,
+                    command -> producer.send(new ProducerRecord<>(Topics.PAYMENTS_COMMANDS, command.getPaymentRequestId(), command)));
+            tap.addListener(driver::onEvent);
+            int warmUp = Math.max(10, payments / 5);
+            out.printf("%nwarming up with %d payments …%n", warmUp);
+            driver.run("warm", warmUp, inFlight, timeout);
+            Map<String, Double> before = cpu(stack);
+            out.printf("measuring %d payments, at most %d in flight …%n", payments, inFlight);
+            LoadDriver.Result result = driver.run("bench", payments, inFlight, timeout);
+            Map<String, Double> after = cpu(stack);
+            double floor = RsaFloor.millisPerPair(400);
+            report(result, before, after, floor);
+            return result.completed() == payments;
+        }
+    }
+
+    private Map<String, Double> cpu(RunningStack stack) throws Exception {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        for (String module : List.of(LocalStack.INGEST, LocalStack.AUTHORIZATION, LocalStack.CAPTURE, LocalStack.SANDBOX)) {
+            ChildProcess child = stack.child(module).orElseThrow();
+            seconds.put(module, ProcessCpu.seconds(child.pid()));
+        }
+        Path postmaster = stack.config().home().resolve("postgres/postmaster.pid");
+        seconds.put("PostgreSQL", Files.exists(postmaster)
+                ? ProcessCpu.seconds(Long.parseLong(Files.readAllLines(postmaster).get(0).strip())) : 0.0);
+        seconds.put("local-stack JVM", ProcessCpu.seconds(ProcessHandle.current().pid()));
+        return seconds;
+    }
+
+    private void report(LoadDriver.Result result, Map<String, Double> before, Map<String, Double> after, double floor) {
+        int n = Math.max(1, result.completed());
+        out.println();
+        out.printf("Holdfast stack benchmark: %d payments %s, at most %d in flight%n", payments, result.mix(), inFlight);
+        out.printf("  completed %d/%d in %.1f s: %.1f payments/s%n", result.completed(), payments,
+                result.elapsed().toMillis() / 1000.0, result.completed() / Math.max(0.001, result.elapsed().toMillis() / 1000.0));
+        result.incomplete().forEach((flow, count) -> out.printf("  INCOMPLETE %s: %d without their final event%n", flow, count));
+        out.printf("  latency, first command → final event: p50 %d ms, p99 %d ms%n", result.percentile(50), result.percentile(99));
+        result.perFlow().forEach((flow, line) -> out.printf("    %-10s %s%n", flow, line));
+        out.println("  CPU per payment (utime+stime from /proc/<pid>/stat):");
+        double services = 0;
+        for (String process : before.keySet()) {
+            double perPayment = (after.get(process) - before.get(process)) / n * 1000;
+            boolean ours = List.of(LocalStack.INGEST, LocalStack.AUTHORIZATION, LocalStack.CAPTURE).contains(process);
+            if (ours) {
+                services += perPayment;
+            }
+            out.printf("    %-24s %8.2f ms%s%n", process, perPayment, ours ? "" : switch (process) {
+                case LocalStack.SANDBOX -> "   (emulated Antom, not ours)";
+                case "PostgreSQL" -> "   (infrastructure)";
+                default -> "   (infrastructure: Kafka broker, schema registry, and this load driver)";
+            });
+        }
+        out.printf("    %-24s %8.2f ms   = %.1f × the RSA floor%n", "Holdfast services", services, services / floor);
+        out.printf("  RSA floor (same run): one SHA256withRSA-2048 sign + verify = %.2f ms CPU%n", floor);
+    }
+}
