@@ -1,6 +1,7 @@
 package io.holdfast.capture.application;
 
 import io.holdfast.capture.domain.Authorization;
+import io.holdfast.capture.domain.CaptureEvent;
 import io.holdfast.capture.domain.CaptureOutcomes;
 import io.holdfast.capture.domain.Decision;
 import io.holdfast.capture.domain.Guardian;
@@ -72,7 +73,14 @@ public final class DueWorkRunner {
     }
 
     private Mono<Authorization> persist(Decision d) {
-        return tx.inTransaction(transitions.apply(d.transition(), null));
+        return tx.inTransaction(transitions.apply(d.transition(), null)).doOnNext(saved -> {
+            if (saved.deadlineMissed() && d.transition().events().stream()
+                    .anyMatch(e -> e instanceof CaptureEvent.AuthorizationExpired)) {
+                log.error("DEADLINE MISS: {} (paymentId {}, {}) lapsed at {} against policy {}",
+                        saved.paymentRequestId(), saved.paymentId(), saved.amount(), saved.deadline(),
+                        saved.policy());
+            }
+        });
     }
 
     private Mono<Void> next(Decision d, Authorization saved) {

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
  * Money at risk, as Micrometer gauges: {@code capture.exposure.authorizations} and {@code capture.exposure.amount}
  * (open MANUAL authorizations whose deadline is within 6h, 24h, 48h, 7d; tags bucket, currency; cumulative),
  * {@code capture.unconfirmed.oldest.seconds} (the oldest capture not yet confirmed) and
- * {@code capture.deadline.misses} (authorizations that lapsed although the policy was to capture or void; must be 0).
+ * {@code capture.deadline.misses} (authorizations that lapsed although the policy was to capture or void; must be 0),
+ * and the outbox backlog ({@code capture.outbox.unpublished}, {@code capture.outbox.oldest.seconds}).
  */
 @Component
 public class ExposureMetrics {
@@ -25,6 +26,8 @@ public class ExposureMetrics {
     private final MultiGauge amount;
     private final AtomicLong oldestSeconds = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
+    private final AtomicLong unpublished = new AtomicLong();
+    private final AtomicLong oldestUnpublishedSeconds = new AtomicLong();
 
     public ExposureMetrics(ExposureQueries queries, MeterRegistry registry) {
         this.queries = queries;
@@ -36,6 +39,10 @@ public class ExposureMetrics {
                 .description("age of the oldest capture not confirmed by Antom").register(registry);
         Gauge.builder("capture.deadline.misses", misses, AtomicLong::get)
                 .description("authorizations that lapsed against their policy (must stay 0)").register(registry);
+        Gauge.builder("capture.outbox.unpublished", unpublished, AtomicLong::get)
+                .description("outbox rows not yet published").register(registry);
+        Gauge.builder("capture.outbox.oldest.seconds", oldestUnpublishedSeconds, AtomicLong::get)
+                .description("age of the oldest unpublished outbox row (a stuck relay)").register(registry);
     }
 
     /** Recomputes every gauge from the database. */
@@ -48,6 +55,8 @@ public class ExposureMetrics {
         amount.register(e.buckets().stream().map(b -> MultiGauge.Row.of(tags(b), b.amountMinor())).toList(), true);
         oldestSeconds.set(e.oldestUnconfirmedCapture().toSeconds());
         misses.set(e.deadlineMisses());
+        unpublished.set(e.unpublished());
+        oldestUnpublishedSeconds.set(e.oldestUnpublished().toSeconds());
     }
 
     private static Tags tags(ExposureQueries.Bucket b) {

@@ -49,9 +49,15 @@ public final class Schedule {
         return warning == null || action.isBefore(warning) ? action : warning;
     }
 
-    /** The next inquiry: the wait shrinks with the time left (an eighth of it), within [minimum, recheck]. */
+    /**
+     * The next inquiry: the wait shrinks with the time left (an eighth of it), within [minimum, recheck]. Past the
+     * deadline nothing is urgent any more (no capture can be sent), so the longest wait applies.
+     */
     public Instant recheckAt(Instant now, Instant deadline) {
         Duration left = Duration.between(now, deadline);
+        if (left.isNegative() || left.isZero()) {
+            return now.plus(settings.recheck());
+        }
         Duration delay = left.dividedBy(8);
         if (delay.compareTo(settings.recheck()) > 0) {
             delay = settings.recheck();

@@ -124,6 +124,8 @@ class GuardianUnitTests {
         assertThat(schedule.recheckAt(AUTHORIZED_AT, DEADLINE)).isEqualTo(AUTHORIZED_AT.plus(Duration.ofMinutes(10)));
         Instant late = DEADLINE.minus(Duration.ofMinutes(8));
         assertThat(schedule.recheckAt(late, DEADLINE)).isEqualTo(late.plus(Duration.ofMinutes(1)));
-        assertThat(schedule.recheckAt(DEADLINE, DEADLINE)).isEqualTo(DEADLINE.plusSeconds(30));
+        Instant last = DEADLINE.minusSeconds(60);
+        assertThat(schedule.recheckAt(last, DEADLINE)).isEqualTo(last.plusSeconds(30));
+        assertThat(schedule.recheckAt(DEADLINE, DEADLINE)).isEqualTo(DEADLINE.plus(Duration.ofMinutes(10)));
     }
 }

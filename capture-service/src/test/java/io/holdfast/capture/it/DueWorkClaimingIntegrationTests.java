@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.holdfast.alipay.client.signing.AlipayKeys;
 import io.holdfast.capture.application.CaptureGateway;
 import io.holdfast.capture.application.DueWorkRunner;
+import io.holdfast.capture.application.Outbox;
 import io.holdfast.capture.application.ScheduleStore;
 import io.holdfast.capture.application.Transactions;
 import io.holdfast.capture.application.Transitions;
 import io.holdfast.capture.config.ExposureMetrics;
 import io.holdfast.capture.domain.AuthorizedPayment;
 import io.holdfast.capture.domain.Authorization;
+import io.holdfast.capture.domain.CaptureEvent;
 import io.holdfast.capture.domain.CaptureLookup;
 import io.holdfast.capture.domain.CaptureMode;
 import io.holdfast.capture.domain.CaptureOutcomes;
@@ -76,6 +78,8 @@ class DueWorkClaimingIntegrationTests {
     DatabaseClient db;
     @Autowired
     ExposureMetrics metrics;
+    @Autowired
+    Outbox outbox;
     @Autowired
     MeterRegistry registry;
 
@@ -169,6 +173,8 @@ class DueWorkClaimingIntegrationTests {
         insertWithDeadline("exp-3h", now.plus(Duration.ofHours(3)));
         insertWithDeadline("exp-20h", now.plus(Duration.ofHours(20)));
         insertWithDeadline("exp-3d", now.plus(Duration.ofDays(3)));
+        outbox.append(List.of(new CaptureEvent.AuthorizationExpired("exp-unpublished", "ap-x", new Money(1, "JPY"),
+                now)), null, "test").block();
         metrics.refresh();
         assertThat(gauge("capture.exposure.authorizations", "6h")).isEqualTo(1);
         assertThat(gauge("capture.exposure.authorizations", "24h")).isEqualTo(2);
@@ -176,6 +182,7 @@ class DueWorkClaimingIntegrationTests {
         assertThat(gauge("capture.exposure.authorizations", "7d")).isEqualTo(3);
         assertThat(gauge("capture.exposure.amount", "7d")).isEqualTo(3 * 777);
         assertThat(registry.get("capture.deadline.misses").gauge().value()).isZero();
+        assertThat(registry.get("capture.outbox.unpublished").gauge().value()).isPositive(); // no relay runs in this context
     }
 
     private double gauge(String name, String bucket) {

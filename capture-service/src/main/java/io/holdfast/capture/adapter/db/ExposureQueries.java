@@ -1,9 +1,12 @@
 package io.holdfast.capture.adapter.db;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
@@ -14,8 +17,14 @@ public final class ExposureQueries {
     public record Bucket(String bucket, String currency, long count, long amountMinor) {
     }
 
-    /** A snapshot of the exposure. */
-    public record Exposure(List<Bucket> buckets, Duration oldestUnconfirmedCapture, long deadlineMisses) {
+    /**
+     * A snapshot of the exposure.
+     *
+     * @param unpublished outbox rows not yet published
+     * @param oldestUnpublished age of the oldest of them (zero when none): a stuck relay shows here
+     */
+    public record Exposure(List<Bucket> buckets, Duration oldestUnconfirmedCapture, long deadlineMisses,
+            long unpublished, Duration oldestUnpublished) {
     }
 
     private static final String OPEN = "('AUTHORIZED','CAPTURE_SCHEDULED','CAPTURE_REQUESTED','CAPTURE_PENDING',"
@@ -39,16 +48,26 @@ public final class ExposureQueries {
                         + " group by b.name, s.currency")
                 .bind("now", R2dbcScheduleStore.utc(now))
                 .map(r -> new Bucket(r.get("name", String.class), r.get("currency", String.class),
-                        r.get("n", Long.class), r.get("amount", java.math.BigDecimal.class).longValue()))
+                        r.get("n", Long.class), r.get("amount", BigDecimal.class).longValue()))
                 .all().collectList();
         var oldest = db.sql("select min(coalesce(capture_requested_at, authorized_at)) as t from capture_schedule "
                         + "where status in ('CAPTURE_REQUESTED','CAPTURE_PENDING','CAPTURE_UNKNOWN',"
                         + "'AWAITING_AUTO_CAPTURE')")
-                .map(r -> java.util.Optional.ofNullable(r.get("t", java.time.OffsetDateTime.class)))
+                .map(r -> Optional.ofNullable(r.get("t", OffsetDateTime.class)))
                 .one()
                 .map(t -> t.map(x -> Duration.between(x.toInstant(), now)).orElse(Duration.ZERO));
         var misses = db.sql("select count(*) as n from capture_schedule where deadline_missed")
                 .map(r -> r.get("n", Long.class)).one();
-        return Mono.zip(buckets, oldest, misses).map(t -> new Exposure(t.getT1(), t.getT2(), t.getT3()));
+        var outbox = db.sql("select count(*) as n, min(publication_date) as t from outbox where completion_date is null")
+                .map(r -> {
+                    OffsetDateTime first = r.get("t", OffsetDateTime.class);
+                    return new Backlog(r.get("n", Long.class),
+                            first == null ? Duration.ZERO : Duration.between(first.toInstant(), now));
+                }).one();
+        return Mono.zip(buckets, oldest, misses, outbox).map(t -> new Exposure(t.getT1(), t.getT2(), t.getT3(),
+                t.getT4().count(), t.getT4().oldest()));
+    }
+
+    private record Backlog(long count, Duration oldest) {
     }
 }
