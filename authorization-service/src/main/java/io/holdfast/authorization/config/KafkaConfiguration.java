@@ -9,10 +9,12 @@ import io.holdfast.authorization.adapter.kafka.OutboxRelay;
 import io.holdfast.authorization.adapter.kafka.RejectedCommandException;
 import io.holdfast.authorization.application.AuthorizationService;
 import io.holdfast.authorization.application.NotificationService;
+import io.holdfast.schemas.Topics;
 import io.holdfast.schemas.event.PaymentEvent;
 import java.time.Clock;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -42,8 +44,10 @@ public class KafkaConfiguration {
     DefaultErrorHandler errorHandler(ProducerFactory<Object, Object> producers) {
         KafkaTemplate<Object, Object> deadLetters = new KafkaTemplate<>(producers,
                 Map.of(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, DeadLetterValueSerializer.class));
-        DefaultErrorHandler handler = new DefaultErrorHandler(new DeadLetterPublishingRecoverer(deadLetters),
-                new FixedBackOff(500, 3));
+        // the contract's dead-letter topics are <topic>.DLT (spring-kafka 4 defaults to -dlt); partition by key
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetters,
+                (record, error) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(500, 3));
         handler.addNotRetryableExceptions(RejectedCommandException.class, IllegalArgumentException.class);
         return handler;
     }
