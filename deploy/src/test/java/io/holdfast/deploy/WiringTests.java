@@ -105,6 +105,10 @@ class WiringTests {
     private static Set<String> secretsReferenced(Rendering rendering) {
         Set<String> names = new TreeSet<>();
         for (Deployment deployment : rendering.typed(Deployment.class)) {
+            deployment.getSpec().getTemplate().getSpec().getContainers().stream()
+                    .flatMap(c -> c.getEnv() == null ? java.util.stream.Stream.<EnvVar>empty() : c.getEnv().stream())
+                    .filter(e -> e.getValueFrom() != null && e.getValueFrom().getSecretKeyRef() != null)
+                    .forEach(e -> names.add(e.getValueFrom().getSecretKeyRef().getName()));
             for (Volume volume : deployment.getSpec().getTemplate().getSpec().getVolumes()) {
                 if (volume.getSecret() != null) {
                     names.add(volume.getSecret().getSecretName());
