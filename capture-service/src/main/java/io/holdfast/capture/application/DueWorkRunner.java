@@ -36,8 +36,9 @@ public final class DueWorkRunner {
      * @param owner this instance's name, stored on claimed rows
      * @param batch rows per claim
      * @param lease how long a claim keeps others away (on the injected clock)
+     * @param concurrency claimed rows worked at once
      */
-    public record Settings(String owner, int batch, Duration lease) {
+    public record Settings(String owner, int batch, Duration lease, int concurrency) {
     }
 
     public DueWorkRunner(Transactions tx, ScheduleStore store, Transitions transitions, Guardian guardian,
@@ -58,12 +59,13 @@ public final class DueWorkRunner {
         return tx.inTransaction(store.claimDue(now, now.plus(settings.lease()), settings.batch(), settings.owner())
                         .collectList())
                 .flatMapIterable(rows -> rows)
-                .concatMap(row -> work(row).onErrorResume(e -> {
+                // rows are distinct authorizations: work a few at once (Antom calls dominate)
+                .flatMap(row -> work(row).onErrorResume(e -> {
                     // the row stays claimed until its lease ends, then it is due again: nothing is lost
                     log.warn("due work for {} failed, retried after the lease: {}", row.paymentRequestId(),
                             e.toString());
                     return Mono.empty();
-                }).thenReturn(1))
+                }).thenReturn(1), settings.concurrency())
                 .count().map(Long::intValue);
     }
 

@@ -11,6 +11,8 @@ import reactor.core.publisher.Mono;
  */
 public final class OutboxRelay {
 
+    private static final int IN_FLIGHT = 32;
+
     private final Transactions tx;
     private final OutboxStore store;
     private final MessagePublisher publisher;
@@ -30,7 +32,9 @@ public final class OutboxRelay {
                 return Mono.just(0);
             }
             List<UUID> ids = messages.stream().map(OutboxStore.StoredMessage::id).toList();
-            return Flux.fromIterable(messages).concatMap(publisher::publish).then(store.markPublished(ids))
+            // sent in order without waiting for each ack (the idempotent producer keeps per-partition order)
+            return Flux.fromIterable(messages).flatMapSequential(publisher::publish, IN_FLIGHT)
+                    .then(store.markPublished(ids))
                     .thenReturn(messages.size());
         }));
     }

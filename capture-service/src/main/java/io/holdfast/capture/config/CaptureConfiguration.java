@@ -86,7 +86,8 @@ public class CaptureConfiguration {
     DueWorkRunner dueWorkRunner(Transactions tx, ScheduleStore store, Transitions transitions, Guardian guardian,
             CaptureOutcomes outcomes, CaptureGateway antom, Clock clock, SchedulerProperties scheduler) {
         return new DueWorkRunner(tx, store, transitions, guardian, outcomes, antom, clock,
-                new DueWorkRunner.Settings(scheduler.owner(), scheduler.batch(), scheduler.lease()));
+                new DueWorkRunner.Settings(scheduler.owner(), scheduler.batch(), scheduler.lease(),
+                        scheduler.concurrency()));
     }
 
     @Bean

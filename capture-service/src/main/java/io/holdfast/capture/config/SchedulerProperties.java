@@ -14,10 +14,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param lease how long a claim keeps other replicas off a row (on the injected clock)
  * @param owner this replica's name on claimed rows; the JVM name when empty
  * @param metricsInterval how often the money-at-risk gauges are recomputed
+ * @param concurrency claimed rows worked at once per replica
  */
 @ConfigurationProperties("capture.scheduler")
 public record SchedulerProperties(Boolean enabled, Duration pollInterval, Integer batch, Duration lease, String owner,
-        Duration metricsInterval) {
+        Duration metricsInterval, Integer concurrency) {
 
     public SchedulerProperties {
         enabled = enabled == null || enabled;
@@ -26,5 +27,6 @@ public record SchedulerProperties(Boolean enabled, Duration pollInterval, Intege
         lease = lease == null ? Duration.ofMinutes(2) : lease;
         owner = owner == null || owner.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : owner;
         metricsInterval = metricsInterval == null ? Duration.ofSeconds(30) : metricsInterval;
+        concurrency = concurrency == null ? 8 : concurrency;
     }
 }

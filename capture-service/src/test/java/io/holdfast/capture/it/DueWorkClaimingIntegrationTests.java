@@ -208,7 +208,7 @@ class DueWorkClaimingIntegrationTests {
 
     private DueWorkRunner runner(String owner) {
         return new DueWorkRunner(tx, store, transitions, guardian, outcomes, antom, CLOCK,
-                new DueWorkRunner.Settings(owner, 5, Duration.ofMinutes(2)));
+                new DueWorkRunner.Settings(owner, 5, Duration.ofMinutes(2), 3));
     }
 
     private static void drain(DueWorkRunner runner) {
