@@ -22,4 +22,28 @@ class ArchitectureTests {
                         "io.holdfast.alipay..", "tools.jackson..", "com.fasterxml..")
                 .check(CLASSES);
     }
+
+    @Test
+    void domainDependsOnNothingButItself() {
+        noClasses().that().resideInAPackage("io.holdfast.authorization.domain..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.holdfast.authorization.application..",
+                        "io.holdfast.authorization.adapter..", "io.holdfast.authorization.config..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void applicationKnowsPortsNotAdaptersNorFrameworks() {
+        noClasses().that().resideInAPackage("io.holdfast.authorization.application..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.holdfast.authorization.adapter..",
+                        "io.holdfast.authorization.config..", "org.springframework..", "io.r2dbc..",
+                        "org.apache.kafka..", "org.apache.avro..", "io.holdfast.schemas..", "io.holdfast.alipay..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void adaptersDoNotReachIntoTheWiring() {
+        noClasses().that().resideInAPackage("io.holdfast.authorization.adapter..")
+                .should().dependOnClassesThat().resideInAPackage("io.holdfast.authorization.config..")
+                .check(CLASSES);
+    }
 }

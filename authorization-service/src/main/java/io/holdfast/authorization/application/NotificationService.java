@@ -6,6 +6,7 @@ import io.holdfast.authorization.domain.Payment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /**
  * notifyPayment results (verified by notification-ingest): merged into the payment without regressions, once per
@@ -41,7 +42,7 @@ public final class NotificationService {
                                     .flatMap(payment -> workflow.persist(
                                             payment.apply(result, cause, workflow.clock().instant())));
                         }))
-                .retryWhen(reactor.util.retry.Retry.max(5).filter(ConcurrentUpdateException.class::isInstance))
+                .retryWhen(Retry.max(5).filter(ConcurrentUpdateException.class::isInstance))
                 .flatMap(workflow::followUp);
     }
 }

@@ -19,7 +19,7 @@ public record AuthorizationProperties(Reconcile reconcile, Outbox outbox, String
 
     public AuthorizationProperties {
         reconcile = reconcile == null ? new Reconcile(null, null, null, null, null, 0) : reconcile;
-        outbox = outbox == null ? new Outbox(null, 0, null) : outbox;
+        outbox = outbox == null ? new Outbox(null, 0, null, null) : outbox;
         eventsTopic = eventsTopic == null ? io.holdfast.schemas.Topics.PAYMENTS_EVENTS : eventsTopic;
         handlerTimeout = handlerTimeout == null ? Duration.ofSeconds(60) : handlerTimeout;
         metricsRefresh = metricsRefresh == null ? Duration.ofSeconds(10) : metricsRefresh;
@@ -59,10 +59,12 @@ public record AuthorizationProperties(Reconcile reconcile, Outbox outbox, String
      * @param pollInterval how often pending rows are looked for (default 200ms)
      * @param batchSize rows per transaction (default 100)
      * @param staleAfter a pending row older than this counts as stale in the metrics (default 1m)
+     * @param retention completed rows are deleted after this (default 7d)
      */
-    public record Outbox(Duration pollInterval, int batchSize, Duration staleAfter) {
+    public record Outbox(Duration pollInterval, int batchSize, Duration staleAfter, Duration retention) {
 
         public Outbox {
+            retention = retention == null ? Duration.ofDays(7) : retention;
             pollInterval = pollInterval == null ? Duration.ofMillis(200) : pollInterval;
             batchSize = batchSize <= 0 ? 100 : batchSize;
             staleAfter = staleAfter == null ? Duration.ofMinutes(1) : staleAfter;

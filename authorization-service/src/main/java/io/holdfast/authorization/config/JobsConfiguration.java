@@ -1,5 +1,6 @@
 package io.holdfast.authorization.config;
 
+import io.holdfast.authorization.adapter.db.R2dbcOutbox;
 import io.holdfast.authorization.adapter.kafka.OutboxRelay;
 import io.holdfast.authorization.application.PaymentQueries;
 import io.holdfast.authorization.application.Reconciler;
@@ -14,8 +15,9 @@ import org.springframework.context.annotation.Configuration;
 public class JobsConfiguration {
 
     @Bean
-    PaymentMetrics paymentMetrics(PaymentQueries queries, Clock clock, MeterRegistry meters) {
-        return new PaymentMetrics(queries, clock, meters);
+    PaymentMetrics paymentMetrics(PaymentQueries queries, R2dbcOutbox outbox, AuthorizationProperties properties,
+            Clock clock, MeterRegistry meters) {
+        return new PaymentMetrics(queries, outbox, properties.outbox(), clock, meters);
     }
 
     @Bean

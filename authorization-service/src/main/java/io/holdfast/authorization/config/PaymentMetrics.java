@@ -1,5 +1,6 @@
 package io.holdfast.authorization.config;
 
+import io.holdfast.authorization.adapter.db.R2dbcOutbox;
 import io.holdfast.authorization.application.PaymentQueries;
 import io.holdfast.authorization.application.PaymentStatistics;
 import io.holdfast.authorization.domain.PaymentStatus;
@@ -15,20 +16,26 @@ import reactor.core.publisher.Mono;
 
 /**
  * Gauges from the database, refreshed periodically: {@code holdfast.payments{status}},
- * {@code holdfast.payments.unknown} (payments owed an answer by Antom) and
- * {@code holdfast.payments.unknown.oldest.age.seconds}. Antom call latency and outcomes are timed by the gateway
- * ({@code holdfast.alipay.calls}).
+ * {@code holdfast.payments.unknown} (payments owed an answer by Antom),
+ * {@code holdfast.payments.unknown.oldest.age.seconds} and {@code holdfast.outbox.stale}. Antom call latency and
+ * outcomes are timed by the gateway ({@code holdfast.alipay.calls}).
  */
 public final class PaymentMetrics {
 
     private final PaymentQueries queries;
+    private final R2dbcOutbox outbox;
+    private final AuthorizationProperties.Outbox outboxSettings;
     private final Clock clock;
+    private final AtomicLong staleOutbox = new AtomicLong();
     private final Map<PaymentStatus, AtomicLong> byStatus = new EnumMap<>(PaymentStatus.class);
     private final AtomicLong unknown = new AtomicLong();
     private final AtomicReference<PaymentStatistics> last = new AtomicReference<>();
 
-    public PaymentMetrics(PaymentQueries queries, Clock clock, MeterRegistry meters) {
+    public PaymentMetrics(PaymentQueries queries, R2dbcOutbox outbox, AuthorizationProperties.Outbox outboxSettings,
+            Clock clock, MeterRegistry meters) {
         this.queries = queries;
+        this.outbox = outbox;
+        this.outboxSettings = outboxSettings;
         this.clock = clock;
         for (PaymentStatus status : PaymentStatus.values()) {
             AtomicLong value = new AtomicLong();
@@ -40,15 +47,21 @@ public final class PaymentMetrics {
                 .description("payments whose outcome Antom still owes us").register(meters);
         Gauge.builder("holdfast.payments.unknown.oldest.age.seconds", this, PaymentMetrics::oldestAgeSeconds)
                 .description("age of the oldest unresolved payment").register(meters);
+        Gauge.builder("holdfast.outbox.stale", staleOutbox, AtomicLong::get)
+                .description("outbox rows pending longer than holdfast.authorization.outbox.stale-after")
+                .register(meters);
     }
 
-    /** Reloads the numbers. */
+    /** Reloads the numbers, and purges completed outbox rows past their retention. */
     public Mono<Void> refresh() {
-        return queries.statistics().doOnNext(stats -> {
-            stats.countByStatus().forEach((status, count) -> byStatus.get(status).set(count));
-            unknown.set(stats.unknownCount());
-            last.set(stats);
-        }).then();
+        return Mono.defer(() -> queries.statistics().doOnNext(stats -> {
+                    stats.countByStatus().forEach((status, count) -> byStatus.get(status).set(count));
+                    unknown.set(stats.unknownCount());
+                    last.set(stats);
+                })
+                .then(outbox.stale(clock.instant(), outboxSettings.staleAfter()).doOnNext(staleOutbox::set))
+                .then(outbox.purgeCompleted(clock.instant(), outboxSettings.retention())))
+                .then();
     }
 
     private double oldestAgeSeconds() {

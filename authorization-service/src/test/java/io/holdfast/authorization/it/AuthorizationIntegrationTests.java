@@ -181,7 +181,7 @@ class AuthorizationIntegrationTests {
         await().atMost(Scenario.WAIT).untilAsserted(() -> assertThat(client.get().uri("/actuator/prometheus")
                 .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody())
                 .contains("holdfast_payments{", "status=\"AUTHORIZED\"", "holdfast_payments_unknown",
-                        "holdfast_payments_unknown_oldest_age_seconds",
+                        "holdfast_payments_unknown_oldest_age_seconds", "holdfast_outbox_stale",
                         "holdfast_alipay_calls_seconds_count{", "operation=\"pay\""));
     }
 }

@@ -10,7 +10,10 @@ import io.holdfast.schemas.command.AuthorizePayment;
 import io.holdfast.schemas.command.PaymentCommand;
 import io.holdfast.schemas.common.CaptureMode;
 import io.holdfast.schemas.common.Money;
+import io.holdfast.schemas.event.AuthorizationCancelled;
+import io.holdfast.schemas.event.CancelInitiator;
 import io.holdfast.schemas.event.CommandRejected;
+import io.holdfast.schemas.event.PaymentEvent;
 import io.holdfast.schemas.event.PaymentActionRequired;
 import io.holdfast.schemas.event.PaymentAuthorized;
 import io.holdfast.schemas.event.RejectionReason;
@@ -20,6 +23,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -147,6 +151,31 @@ class CommandHandlingIntegrationTests {
 
         assertThat(queries.find(id).block().timeline()).hasSize(3);
         scenario.awaitEvents(id, PaymentActionRequired.class, PaymentAuthorized.class);
+    }
+
+    @Test
+    void aSuccessNotifiedAfterTheCancelIsCancelledAgainNotAuthorized() throws Exception {
+        String id = Commands.newPaymentRequestId("late-success");
+        scenario.send(Commands.authorize(id, infra.cardToken, 6600, CaptureMode.MANUAL, ""));
+        scenario.awaitStatus(id, PaymentStatus.AUTHORIZED);
+        NotificationCatcher.Received success = await().atMost(Scenario.WAIT)
+                .until(() -> infra.notifications.paymentResults(id), list -> !list.isEmpty()).get(0);
+        scenario.send(Commands.cancel(id, "buyer changed their mind"));
+        scenario.awaitStatus(id, PaymentStatus.VOIDED);
+
+        // Antom's success notification arrives late, after the void
+        scenario.send(Notifications.of(success, clock.instant()), success.json().path("paymentId").asString());
+
+        List<PaymentEvent> events = scenario.awaitEvents(id, PaymentAuthorized.class, AuthorizationCancelled.class,
+                AuthorizationCancelled.class);
+        assertThat(((AuthorizationCancelled) events.get(2).getPayload()).getInitiator())
+                .isEqualTo(CancelInitiator.RECONCILER);
+        PaymentQueries.PaymentView view = scenario.awaitStatus(id, PaymentStatus.VOIDED);
+        assertThat(view.timeline()).extracting(t -> t.to()).containsExactly(PaymentStatus.AUTH_REQUESTED,
+                PaymentStatus.AUTHORIZED, PaymentStatus.CANCEL_REQUESTED, PaymentStatus.VOIDED,
+                PaymentStatus.CANCEL_REQUESTED, PaymentStatus.VOIDED);
+        assertThat(Scenario.ledger(id, io.holdfast.alipay.sandbox.core.LedgerOperation.CANCEL))
+                .filteredOn(e -> !e.replay()).hasSize(1);
     }
 
     private ConsumerRecord<String, byte[]> awaitDeadLetter(String key) {

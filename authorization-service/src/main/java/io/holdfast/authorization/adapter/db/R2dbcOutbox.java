@@ -48,6 +48,12 @@ public final class R2dbcOutbox {
                 .bind("limit", now.minus(staleAfter)).map(row -> row.get("n", Long.class)).one();
     }
 
+    /** Deletes completed rows older than {@code retention}; returns how many. */
+    public Mono<Long> purgeCompleted(Instant now, Duration retention) {
+        return db.sql("delete from outbox where status = 'COMPLETED' and completion_date < :limit")
+                .bind("limit", now.minus(retention)).fetch().rowsUpdated();
+    }
+
     /** Records a failed publication attempt on the pending rows (in its own transaction). */
     public Mono<Void> recordFailure(Instant now) {
         return db.sql("update outbox set completion_attempts = completion_attempts + 1, last_resubmission_date = :now "

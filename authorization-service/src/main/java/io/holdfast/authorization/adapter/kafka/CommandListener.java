@@ -38,6 +38,7 @@ public final class CommandListener {
         } else if (payload instanceof CancelPayment cancel) {
             handled = service.cancel(CommandMapper.cancel(command, cancel));
         } else if (payload instanceof CapturePayment) {
+            log.debug("command {} is a CapturePayment: the capture-service's", command.getCommandId());
             return;
         } else {
             throw new IllegalStateException("unhandled command payload " + payload.getClass());
