@@ -1,6 +1,8 @@
 package io.holdfast.capture.application;
 
+import io.holdfast.capture.domain.CaptureEvent;
 import io.holdfast.capture.domain.CaptureRequest;
+import io.holdfast.capture.domain.Transition;
 import io.holdfast.capture.domain.ManualCaptureRules;
 import java.time.Clock;
 import java.util.List;
@@ -33,15 +35,30 @@ public final class CaptureCommandHandler {
         this.clock = clock;
     }
 
+    /** What became of a command. */
+    public enum Outcome {
+        /** Recorded: a capture now or at captureAt. */
+        ACCEPTED,
+        /** Refused with CommandRejected (the caller also keeps the command on the dead-letter topic). */
+        REJECTED,
+        /** Seen before (same commandId): nothing done. */
+        DUPLICATE
+    }
+
     /** Handles the command once (by commandId). */
-    public Mono<Void> capture(CaptureRequest request, String merchantId) {
+    public Mono<Outcome> capture(CaptureRequest request, String merchantId) {
         return tx.inTransaction(inbox.firstTime(SOURCE, request.commandId(), clock.instant())
                 .filter(Boolean::booleanValue)
                 .flatMap(first -> store.find(request.paymentRequestId())
-                        .flatMap(row -> transitions.applyOrFail(rules.decide(row, request, clock.instant()),
-                                request.commandId()).then(Mono.just(true)))
+                        .flatMap(row -> {
+                            Transition t = rules.decide(row, request, clock.instant());
+                            boolean rejected = t.events().stream()
+                                    .anyMatch(e -> e instanceof CaptureEvent.CommandRejected);
+                            return transitions.applyOrFail(t, request.commandId())
+                                    .thenReturn(rejected ? Outcome.REJECTED : Outcome.ACCEPTED);
+                        })
                         .switchIfEmpty(Mono.error(() -> new PaymentNotYetKnownException(request, merchantId)))))
-                .then();
+                .defaultIfEmpty(Outcome.DUPLICATE);
     }
 
     /** After the retries: the payment is still unknown, so the command is rejected (once, by commandId). */

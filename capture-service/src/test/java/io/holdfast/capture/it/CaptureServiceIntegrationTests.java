@@ -111,7 +111,8 @@ class CaptureServiceIntegrationTests {
     void recorder() {
         if (recorder == null) {
             recorder = new Recorder(broker.getBrokersAsString(), REGISTRY.url(),
-                    List.of(Topics.PAYMENTS_EVENTS, Topics.PAYMENTS_COMMANDS));
+                    List.of(Topics.PAYMENTS_EVENTS, Topics.PAYMENTS_COMMANDS,
+                            Topics.deadLetter(Topics.PAYMENTS_COMMANDS)));
         }
     }
 
@@ -140,6 +141,7 @@ class CaptureServiceIntegrationTests {
         await().atMost(WAIT).until(() -> !recorder.events(auth.paymentRequestId(), CommandRejected.class).isEmpty());
         CommandRejected rejected = recorder.events(auth.paymentRequestId(), CommandRejected.class).get(0);
         assertThat(rejected.getReason()).isEqualTo(RejectionReason.AMOUNT_MISMATCH);
+        await().atMost(WAIT).until(() -> !recorder.deadLetterCommands(auth.paymentRequestId()).isEmpty());
         assertThat(ANTOM.appliedCaptures(auth.paymentId())).isEmpty();
     }
 

@@ -15,11 +15,12 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** Records everything on payments.events and payments.commands, on its own thread, for assertions. */
+/** Records everything on the topics it is given (dead-letter topics apart), on its own thread, for assertions. */
 final class Recorder implements AutoCloseable {
 
     private final KafkaConsumer<String, SpecificRecord> consumer;
     private final List<SpecificRecord> records = new CopyOnWriteArrayList<>();
+    private final List<SpecificRecord> deadLetters = new CopyOnWriteArrayList<>();
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -40,7 +41,8 @@ final class Recorder implements AutoCloseable {
     private void run() {
         try {
             while (running) {
-                consumer.poll(Duration.ofMillis(100)).forEach(r -> records.add(r.value()));
+                consumer.poll(Duration.ofMillis(100)).forEach(r -> (r.topic().endsWith(".DLT") ? deadLetters : records)
+                        .add(r.value()));
             }
         } catch (WakeupException e) {
             // closing
@@ -61,6 +63,12 @@ final class Recorder implements AutoCloseable {
         return records.stream().filter(r -> r instanceof PaymentCommand).map(r -> (PaymentCommand) r)
                 .filter(c -> paymentRequestId.equals(c.getPaymentRequestId()))
                 .filter(c -> payload.isInstance(c.getPayload())).toList();
+    }
+
+    /** Commands about one payment kept on payments.commands.DLT. */
+    List<PaymentCommand> deadLetterCommands(String paymentRequestId) {
+        return deadLetters.stream().filter(r -> r instanceof PaymentCommand).map(r -> (PaymentCommand) r)
+                .filter(c -> paymentRequestId.equals(c.getPaymentRequestId())).toList();
     }
 
     @Override

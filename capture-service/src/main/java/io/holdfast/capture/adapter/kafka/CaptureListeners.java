@@ -47,7 +47,12 @@ final class CaptureListeners {
     @KafkaListener(id = "capture-commands", topics = Topics.PAYMENTS_COMMANDS)
     void onCommand(PaymentCommand command) {
         if (command.getPayload() instanceof CapturePayment p) {
-            commands.capture(InboundMapper.capture(command, p), command.getMerchantId()).block(TIMEOUT);
+            CaptureCommandHandler.Outcome outcome = commands.capture(InboundMapper.capture(command, p),
+                    command.getMerchantId()).block(TIMEOUT);
+            if (outcome == CaptureCommandHandler.Outcome.REJECTED) {
+                // CommandRejected is committed; the command itself is also kept on the dead-letter topic
+                throw new RejectedCommandException(command.getCommandId());
+            }
         }
     }
 

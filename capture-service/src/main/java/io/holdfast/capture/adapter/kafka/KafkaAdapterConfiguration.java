@@ -58,7 +58,8 @@ public class KafkaAdapterConfiguration {
         var recoverer = new DeadLetterPublishingRecoverer(templates,
                 (record, ex) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
         var handler = new DefaultErrorHandler(new RejectingRecoverer(commands, recoverer), new FixedBackOff(500, 6));
-        handler.addNotRetryableExceptions(IllegalArgumentException.class, NullPointerException.class);
+        handler.addNotRetryableExceptions(IllegalArgumentException.class, NullPointerException.class,
+                RejectedCommandException.class);
         return handler;
     }
 }
