@@ -11,11 +11,15 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The relay's side of the outbox: claims pending rows in order ({@code FOR UPDATE SKIP LOCKED}, so replicas share
- * the work), lets the caller publish them, and marks them completed in the same transaction. A row whose
- * publication failed stays pending and is counted as a resubmission.
+ * The relay's side of the outbox: takes pending rows in order, lets the caller publish them, and marks them completed
+ * in the same transaction. One replica relays at a time (a transaction-scoped advisory lock), so one payment's events
+ * reach Kafka in the order they were decided. A row whose publication failed stays pending and is counted as a
+ * resubmission.
  */
 public final class R2dbcOutbox {
+
+    /** Advisory lock id of the relay ("HFOUTBOX" in ASCII). */
+    private static final long RELAY_LOCK = 0x48464F5554424F58L;
 
     private final DatabaseClient db;
     private final TransactionalOperator transactions;
@@ -30,7 +34,14 @@ public final class R2dbcOutbox {
      * them all) and marks them completed; returns how many were published.
      */
     public Mono<Integer> relay(int limit, Instant now, Function<List<OutboxRecord>, Mono<Void>> publish) {
-        Mono<Integer> work = db.sql("select id, aggregate_type, aggregate_id, event_type, payload from outbox "
+        Mono<Integer> work = db.sql("select pg_try_advisory_xact_lock(:key) as mine").bind("key", RELAY_LOCK)
+                .map(row -> row.get("mine", Boolean.class)).one()
+                .flatMap(mine -> mine ? publishPending(limit, now, publish) : Mono.just(0));
+        return transactions.transactional(work);
+    }
+
+    private Mono<Integer> publishPending(int limit, Instant now, Function<List<OutboxRecord>, Mono<Void>> publish) {
+        return db.sql("select id, aggregate_type, aggregate_id, event_type, payload from outbox "
                         + "where status = 'PENDING' order by seq limit :limit for update skip locked")
                 .bind("limit", limit)
                 .map(row -> new OutboxRecord(row.get("id", UUID.class), row.get("aggregate_type", String.class),
@@ -39,7 +50,6 @@ public final class R2dbcOutbox {
                 .all().collectList()
                 .flatMap(batch -> batch.isEmpty() ? Mono.just(0)
                         : publish.apply(batch).then(complete(batch, now)).thenReturn(batch.size()));
-        return transactions.transactional(work);
     }
 
     /** Counts pending rows older than {@code staleAfter}: the relay is stuck if this grows. */
