@@ -21,11 +21,11 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.FixedBackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * Kafka: the two listeners, one error handler (retry infrastructure failures a few times, then dead-letter; rejected
- * and unreadable records go to {@code <topic>.DLT} at once), and the outbox relay.
+ * Kafka: the two listeners, one error handler (infrastructure failures are retried with backoff for about a minute,
+ * then dead-lettered; rejected and unreadable records go to {@code <topic>.DLT} at once), and the outbox relay.
  */
 @Configuration(proxyBeanMethods = false)
 public class KafkaConfiguration {
@@ -47,7 +47,11 @@ public class KafkaConfiguration {
         // the contract's dead-letter topics are <topic>.DLT (spring-kafka 4 defaults to -dlt); partition by key
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetters,
                 (record, error) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(500, 3));
+        // infrastructure failures (database down) hold the partition for about a minute before dead-lettering
+        ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
+        backOff.setMaxInterval(10_000);
+        backOff.setMaxElapsedTime(60_000);
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
         handler.addNotRetryableExceptions(RejectedCommandException.class, IllegalArgumentException.class);
         return handler;
     }
