@@ -103,7 +103,8 @@ class CommandHandlingIntegrationTests {
                 .getPayload();
         assertThat(rejected.getReason()).isEqualTo(RejectionReason.INVALID_FIELD);
         assertThat(rejected.getField()).isEqualTo("payload.amount.valueMinor");
-        awaitDeadLetter(id);
+        byte[] deadLetter = awaitDeadLetter(id).value();
+        assertThat(deadLetter[0]).as("Confluent framing magic byte").isZero();
         assertThat(queries.find(id).block()).isNull();
         assertThat(Scenario.authorizationsCreated(id)).isZero();
     }
