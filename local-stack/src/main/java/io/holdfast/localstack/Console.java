@@ -30,6 +30,17 @@ final class Console {
         out.flush();
     }
 
+    /** The -D options that point a second JVM at this stack, when it does not run on the defaults. */
+    private static String properties(StackConfig config) {
+        StackConfig defaults = StackConfig.fromEnvironment();
+        if (defaults.equals(config)) {
+            return "";
+        }
+        return "-Dholdfast.home=" + config.home().toAbsolutePath() + " -Dholdfast.kafka.port=" + config.kafkaPort()
+                + " -Dholdfast.registry.port=" + config.registryPort() + " -Dholdfast.sandbox.port=" + config.sandboxPort()
+                + " -Dholdfast.ingest.port=" + config.ingestPort() + " ";
+    }
+
     void failed(String message) {
         out.println();
         out.println("  FAILED " + message);
@@ -53,7 +64,9 @@ final class Console {
         out.println("  curl -s " + stack.registryUrl() + "/subjects");
         out.println("  curl -s " + stack.sandboxUrl() + "/sandbox/control/clock");
         out.println("  curl -s " + stack.sandboxUrl() + "/sandbox/control/ledger");
-        out.println("  java -jar local-stack/target/local-stack.jar --demo      # (in a fresh home) every flow, with timelines");
+        out.println("  # every payment flow through Kafka, with event timelines (same ports and home as this stack):");
+        out.println("  java " + properties(config) + "-cp local-stack/target/local-stack.jar \\");
+        out.println("       -Dloader.main=io.holdfast.localstack.demo.Demo org.springframework.boot.loader.launch.PropertiesLauncher");
         out.println();
         out.println("Ctrl-C stops everything; data stays in " + config.home().toAbsolutePath() + " for the next start.");
         out.flush();

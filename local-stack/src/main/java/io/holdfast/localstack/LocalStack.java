@@ -3,12 +3,15 @@ package io.holdfast.localstack;
 import io.holdfast.localstack.demo.Demo;
 import io.holdfast.schemas.Topics;
 import io.holdfast.schemas.registry.EmbeddedSchemaRegistry;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
@@ -78,7 +81,14 @@ public final class LocalStack {
         Console console = new Console(progress);
         Path home = config.home().toAbsolutePath();
         List<AutoCloseable> started = new ArrayList<>();
+        Map<String, String> missing = new LinkedHashMap<>();
+        List<ChildProcess> children = new ArrayList<>();
         try {
+            // the sandbox needs nothing but its keys: its JVM starts while Kafka and PostgreSQL come up
+            SandboxKeys keys = SandboxKeys.ensure(home.resolve("sandbox"), new SecureRandom());
+            startModule(config, console, SANDBOX, new ServiceArguments(config, null, null, null, keys).sandbox(),
+                    missing).ifPresent(children::add);
+
             console.step("Kafka (KRaft, in-process)");
             LocalKafka kafka = LocalKafka.start("localhost", config.kafkaPort(), config.controllerPort(), home.resolve("kafka"));
             started.add(kafka);
@@ -102,21 +112,20 @@ public final class LocalStack {
             postgres.createDatabases(List.of("authorization", "capture"));
             console.done("localhost:" + postgres.port() + " (databases authorization, capture; user postgres)");
 
-            SandboxKeys keys = SandboxKeys.ensure(home.resolve("sandbox"), new SecureRandom());
             ServiceArguments arguments = new ServiceArguments(config, kafka.bootstrapServers(), registry.url(),
                     postgres, keys);
+            startModule(config, console, INGEST, arguments.ingest(), missing).ifPresent(children::add);
+            startModule(config, console, AUTHORIZATION, arguments.authorization(), missing).ifPresent(children::add);
+            startModule(config, console, CAPTURE, arguments.capture(), missing).ifPresent(children::add);
             RunningStack stack = new RunningStack(config, kafka.bootstrapServers(), registry.url(), keys, started);
-            try {
-                startChild(stack, console, SANDBOX, arguments.sandbox());
-                startChild(stack, console, INGEST, arguments.ingest());
-                startChild(stack, console, AUTHORIZATION, arguments.authorization());
-                startChild(stack, console, CAPTURE, arguments.capture());
-            } catch (Exception e) {
-                stack.close();
-                throw e;
-            }
+            children.forEach(stack::add);
+            missing.forEach(stack::missing);
             return stack;
         } catch (Exception e) {
+            children.forEach(ChildProcess::requestStop);
+            for (ChildProcess child : children) {
+                child.stop(Duration.ofSeconds(20));
+            }
             for (int i = started.size() - 1; i >= 0; i--) {
                 try {
                     started.get(i).close();
@@ -128,21 +137,22 @@ public final class LocalStack {
         }
     }
 
-    private static void startChild(RunningStack stack, Console console, String module, ServiceArguments.Launch launch)
-            throws Exception {
-        Optional<Path> jar = ChildProcess.executableJar(stack.config().repositoryRoot(), module);
+    private static Optional<ChildProcess> startModule(StackConfig config, Console console, String module,
+                                                      ServiceArguments.Launch launch, Map<String, String> missing)
+            throws IOException {
+        Optional<Path> jar = ChildProcess.executableJar(config.repositoryRoot(), module);
         if (jar.isEmpty()) {
             String why = "no executable jar " + module + "/target/" + module + "-*-exec.jar under "
-                    + stack.config().repositoryRoot().toAbsolutePath().normalize()
+                    + config.repositoryRoot().toAbsolutePath().normalize()
                     + " (run ./mvnw -B install -DskipTests first)";
-            stack.missing(module, why);
+            missing.put(module, why);
             console.skipped(module, why);
-            return;
+            return Optional.empty();
         }
         console.step(module);
         ChildProcess child = ChildProcess.start(module, jar.get(), launch.args(), launch.environment(),
-                stack.config().home().resolve("logs"));
-        stack.add(child);
+                config.home().resolve("logs"));
         console.done("pid " + child.pid() + ", log " + child.log());
+        return Optional.of(child);
     }
 }

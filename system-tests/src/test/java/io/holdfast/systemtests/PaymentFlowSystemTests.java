@@ -121,8 +121,6 @@ class PaymentFlowSystemTests {
     }
 
     @Test
-    @Disabled("waiting for authorization-service: a payment in AUTH_UNKNOWN after pay answered U is never inquired "
-            + "(no inquiryPayment reaches the sandbox within 45 s; reconcile backoff starts at 5 s)")
     void an_unknown_pay_result_is_resolved_by_inquiry() throws Exception {
         String id = Merchant.paymentRequestId("unknown");
         String card = merchant.card();
