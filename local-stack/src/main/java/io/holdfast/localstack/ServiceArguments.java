@@ -103,6 +103,9 @@ record ServiceArguments(StackConfig config, String bootstrapServers, String regi
                 "--spring.kafka.consumer.properties.schema.registry.url=" + registryUrl,
                 "--holdfast.schema-registry.url=" + registryUrl,
                 "--spring.kafka.consumer.auto-offset-reset=earliest",
+                // a killed service's partitions move to its restarted self in seconds, not the default 45 s
+                "--spring.kafka.consumer.properties.session.timeout.ms=10000",
+                "--spring.kafka.consumer.properties.heartbeat.interval.ms=2000",
                 "--holdfast.clock.sandbox-url=" + sandboxUrl(),
                 "--management.endpoints.web.exposure.include=health,info,metrics,prometheus"));
         args.addAll(more);
