@@ -32,8 +32,10 @@ final class Console {
 
     /** The -D options that point a second JVM at this stack, when it does not run on the defaults. */
     private static String properties(StackConfig config) {
-        StackConfig defaults = StackConfig.fromEnvironment();
-        if (defaults.equals(config)) {
+        StackConfig defaults = StackConfig.defaults();
+        if (defaults.home().equals(config.home()) && defaults.kafkaPort() == config.kafkaPort()
+                && defaults.registryPort() == config.registryPort() && defaults.sandboxPort() == config.sandboxPort()
+                && defaults.ingestPort() == config.ingestPort()) {
             return "";
         }
         return "-Dholdfast.home=" + config.home().toAbsolutePath() + " -Dholdfast.kafka.port=" + config.kafkaPort()
@@ -50,13 +52,13 @@ final class Console {
         StackConfig config = stack.config();
         out.println();
         out.printf("Holdfast local stack is up in %.1f s%n", took.toMillis() / 1000.0);
-        out.println("  Kafka bootstrap      " + stack.bootstrapServers());
-        out.println("  Schema registry      " + stack.registryUrl() + "   (schema.registry.url)");
-        out.println("  PostgreSQL           localhost:" + config.postgresPort() + " user postgres");
-        out.println("  alipay-sandbox       " + stack.sandboxUrl() + "   (Antom API, 3DS pages, /sandbox/control/)");
-        out.println("  notification-ingest  " + stack.ingestUrl() + "   (Antom notifications, merchant API)");
+        out.println("  Kafka bootstrap       " + stack.bootstrapServers());
+        out.println("  Schema registry       " + stack.registryUrl() + "   (schema.registry.url)");
+        out.println("  PostgreSQL            localhost:" + config.postgresPort() + " user postgres");
+        out.println("  alipay-sandbox        " + stack.sandboxUrl() + "   (Antom API, 3DS pages, /sandbox/control/)");
+        out.println("  notification-ingest   " + stack.ingestUrl() + "   (Antom notifications, merchant API)");
         out.println("  authorization-service http://127.0.0.1:" + config.authorizationPort() + "/actuator/health");
-        out.println("  capture-service      http://127.0.0.1:" + config.capturePort() + "/actuator/health");
+        out.println("  capture-service       http://127.0.0.1:" + config.capturePort() + "/actuator/health");
         stack.children().forEach(child -> out.println("  process " + child.name() + " pid " + child.pid() + " log " + child.log()));
         stack.missingModules().forEach((module, why) -> out.println("  NOT RUNNING " + module + ": " + why));
         out.println();

@@ -25,6 +25,11 @@ import java.util.List;
 public record StackConfig(Path home, int kafkaPort, int registryPort, int postgresPort, int sandboxPort,
                           int ingestPort, int authorizationPort, int capturePort, Path repositoryRoot) {
 
+    /** The defaults, ignoring system properties and the environment. */
+    public static StackConfig defaults() {
+        return new StackConfig(Path.of(".holdfast"), 9092, 8081, 15432, 8090, 8080, 8082, 8083, Path.of("."));
+    }
+
     public static StackConfig fromEnvironment() {
         return new StackConfig(
                 Path.of(value("holdfast.home", ".holdfast")),
