@@ -7,18 +7,20 @@ import java.time.Duration;
 final class Console {
 
     private final PrintStream out;
+    private long stepBegin;
 
     Console(PrintStream out) {
         this.out = out;
     }
 
     void step(String what) {
+        stepBegin = System.nanoTime();
         out.print("  starting " + what + " … ");
         out.flush();
     }
 
     void done(String detail) {
-        out.println("ok  " + detail);
+        out.printf("ok (%.1f s)  %s%n", (System.nanoTime() - stepBegin) / 1e9, detail);
     }
 
     void skipped(String what, String why) {
