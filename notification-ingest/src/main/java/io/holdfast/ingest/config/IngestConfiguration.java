@@ -13,6 +13,7 @@ import io.holdfast.ingest.adapter.kafka.KafkaPublishers;
 import io.holdfast.ingest.adapter.metrics.MicrometerIngestMetrics;
 import io.holdfast.ingest.adapter.web.ErrorResponses;
 import io.holdfast.ingest.adapter.web.MerchantGate;
+import io.holdfast.ingest.adapter.web.NotificationController;
 import io.holdfast.ingest.adapter.web.WebLimits;
 import io.holdfast.ingest.application.CardVault;
 import io.holdfast.ingest.application.CommandIntake;
@@ -47,6 +48,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Wires the edge: the application services are plain classes, built here from typed properties. */
@@ -177,6 +180,17 @@ public class IngestConfiguration {
     @Bean
     ErrorResponses errorResponses(JsonMapper jsonMapper, IngestMetrics ingestMetrics) {
         return new ErrorResponses(jsonMapper, ingestMetrics);
+    }
+
+    @Bean
+    NotificationController notificationController(NotificationIngestion notificationIngestion, JsonMapper jsonMapper,
+            WebLimits webLimits) {
+        return new NotificationController(notificationIngestion, jsonMapper, webLimits);
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> notificationRoute(NotificationController notificationController) {
+        return notificationController.route();
     }
 
     @Bean

@@ -29,6 +29,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.resources.LoopResources;
 
 /**
  * Benchmark (not a test): starts notification-ingest against an in-process Kafka broker (KRaft) and the embedded
@@ -80,7 +81,9 @@ public final class NotificationBenchmark {
             int port = Integer.parseInt(app.getEnvironment().getRequiredProperty("local.server.port"));
             ConnectionProvider connections = ConnectionProvider.builder("bench").maxConnections(concurrency)
                     .pendingAcquireMaxCount(-1).build();
-            HttpClient http = HttpClient.create(connections).baseUrl("http://127.0.0.1:" + port);
+            // the load generator gets its own event loops, so its CPU can be told apart from the service's
+            LoopResources clientLoops = LoopResources.create("bench-client", 1, true);
+            HttpClient http = HttpClient.create(connections).runOn(clientLoops).baseUrl("http://127.0.0.1:" + port);
 
             out("warm-up: %,d requests", warmup);
             Run warm = fire(http, requests.subList(0, Math.min(warmup, pool)), concurrency, Duration.ofMinutes(5));
@@ -89,9 +92,13 @@ public final class NotificationBenchmark {
             List<Signed> measured = requests.subList(Math.min(warmup, pool), pool);
             out("measuring: up to %d s, concurrency %d, %,d distinct signed notifications available", seconds,
                     concurrency, measured.size());
+            Map<String, Long> cpuBefore = CpuByRole.snapshot();
             Run run = fire(http, measured, concurrency, Duration.ofSeconds(seconds));
+            Map<String, Long> cpuAfter = CpuByRole.snapshot();
             report(run, broker);
+            CpuByRole.print(cpuBefore, cpuAfter, run.count.get());
             connections.dispose();
+            clientLoops.dispose();
         } finally {
             broker.destroy();
         }

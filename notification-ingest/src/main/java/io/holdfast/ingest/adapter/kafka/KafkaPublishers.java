@@ -37,8 +37,10 @@ public final class KafkaPublishers implements NotificationPublisher, CommandPubl
     }
 
     private CompletableFuture<Void> send(String topic, String key, SpecificRecord value) {
+        // completion hops back to the pool: otherwise everything downstream of the future (the HTTP answer's rendering
+        // included) would run on the producer's single I/O thread and make it the bottleneck
         return CompletableFuture.supplyAsync(() -> template.send(topic, key, value), sendExecutor)
                 .thenCompose(sent -> sent)
-                .thenApply(result -> null);
+                .thenApplyAsync(result -> null, sendExecutor);
     }
 }
