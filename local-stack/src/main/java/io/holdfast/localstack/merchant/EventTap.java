@@ -7,8 +7,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.WakeupException;
@@ -16,7 +18,8 @@ import org.apache.kafka.common.errors.WakeupException;
 /**
  * A merchant's view of {@code payments.events}: a plain {@link KafkaConsumer} configured by
  * {@link MerchantKafka#consumer} (own consumer group, from the beginning) polling on a background thread, keeping
- * every event by paymentRequestId and telling listeners as events arrive.
+ * every event by paymentRequestId and telling listeners as events arrive. Like a merchant, it deduplicates on
+ * {@code eventId} (delivery is at least once).
  */
 public final class EventTap implements AutoCloseable {
 
@@ -28,6 +31,8 @@ public final class EventTap implements AutoCloseable {
 
     private final KafkaConsumer<String, PaymentEvent> consumer;
     private final Map<String, List<PaymentEvent>> byPayment = new ConcurrentHashMap<>();
+    private final Set<String> seenEventIds = ConcurrentHashMap.newKeySet();
+    private final AtomicLong duplicates = new AtomicLong();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final Thread thread;
     private volatile boolean running = true;
@@ -46,7 +51,12 @@ public final class EventTap implements AutoCloseable {
         listeners.add(listener);
     }
 
-    /** The events of one payment so far, in arrival order. */
+    /** Redelivered events (same eventId) that were dropped. */
+    public long duplicates() {
+        return duplicates.get();
+    }
+
+    /** The events of one payment so far, in arrival order, each eventId once. */
     public List<PaymentEvent> events(String paymentRequestId) {
         failIfBroken();
         List<PaymentEvent> events = byPayment.get(paymentRequestId);
@@ -96,6 +106,11 @@ public final class EventTap implements AutoCloseable {
                     long now = System.nanoTime();
                     PaymentEvent event = record.value();
                     if (event == null) {
+                        continue;
+                    }
+                    if (!seenEventIds.add(event.getEventId())) {
+                        // delivery is at least once: a merchant deduplicates on eventId
+                        duplicates.incrementAndGet();
                         continue;
                     }
                     List<PaymentEvent> events = byPayment.computeIfAbsent(event.getPaymentRequestId(),
