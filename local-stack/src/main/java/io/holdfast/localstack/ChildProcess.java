@@ -16,6 +16,11 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ChildProcess implements AutoCloseable {
 
+    /** System property with the children's JVM options (the benchmark may want the full JIT: drop TieredStopAtLevel). */
+    public static final String JAVA_OPTIONS = "holdfast.child.java-options";
+    /** Quick start and a small footprint: C1 only, serial GC, 512 MB heap. */
+    public static final String DEFAULT_JAVA_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx512m -Xss512k";
+
     private final String name;
     private final Process process;
     private final Path log;
@@ -60,10 +65,11 @@ public final class ChildProcess implements AutoCloseable {
         Path log = logDir.resolve(name + ".log");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-XX:TieredStopAtLevel=1");
-        command.add("-XX:+UseSerialGC");
-        command.add("-Xmx512m");
-        command.add("-Xss512k");
+        for (String option : System.getProperty(JAVA_OPTIONS, DEFAULT_JAVA_OPTIONS).trim().split("\\s+")) {
+            if (!option.isEmpty()) {
+                command.add(option);
+            }
+        }
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());
         command.addAll(args);
