@@ -1,5 +1,6 @@
 package io.holdfast.authorization.config;
 
+import io.holdfast.alipay.client.sandbox.SandboxFollowingClock;
 import io.holdfast.authorization.adapter.db.R2dbcOutbox;
 import io.holdfast.authorization.adapter.db.R2dbcPaymentStore;
 import io.holdfast.authorization.adapter.db.R2dbcUnitOfWork;
@@ -15,7 +16,9 @@ import io.holdfast.authorization.application.Reconciler;
 import io.holdfast.authorization.domain.ReconcilePolicy;
 import io.r2dbc.spi.ConnectionFactory;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.connection.R2dbcTransactionManager;
@@ -27,7 +30,12 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 public class ApplicationConfiguration {
 
     @Bean
-    Clock clock() {
+    Clock clock(@Value("${holdfast.clock.sandbox-url:}") String sandboxUrl) {
+        // Local stack and system tests only: follow alipay-sandbox's movable clock so the 7-day deadline can be
+        // exercised across processes by moving time. Production leaves the property empty: the system clock.
+        if (!sandboxUrl.isBlank()) {
+            return SandboxFollowingClock.follow(sandboxUrl, Duration.ofMillis(200));
+        }
         return Clock.systemUTC();
     }
 

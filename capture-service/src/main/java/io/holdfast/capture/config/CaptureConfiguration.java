@@ -1,5 +1,6 @@
 package io.holdfast.capture.config;
 
+import io.holdfast.alipay.client.sandbox.SandboxFollowingClock;
 import io.holdfast.capture.application.CaptureCommandHandler;
 import io.holdfast.capture.application.CaptureGateway;
 import io.holdfast.capture.application.CaptureNotificationHandler;
@@ -19,6 +20,8 @@ import io.holdfast.capture.domain.GuardianSettings;
 import io.holdfast.capture.domain.ManualCaptureRules;
 import io.holdfast.capture.domain.Schedule;
 import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,7 +33,12 @@ public class CaptureConfiguration {
     /** The one clock: every "now" in the service comes from it (tests replace it with a movable clock). */
     @Bean
     @ConditionalOnMissingBean
-    Clock clock() {
+    Clock clock(@Value("${holdfast.clock.sandbox-url:}") String sandboxUrl) {
+        // Local stack and system tests only: follow alipay-sandbox's movable clock so the 7-day deadline can be
+        // exercised across processes by moving time. Production leaves the property empty: the system clock.
+        if (!sandboxUrl.isBlank()) {
+            return SandboxFollowingClock.follow(sandboxUrl, Duration.ofMillis(200));
+        }
         return Clock.systemUTC();
     }
 
