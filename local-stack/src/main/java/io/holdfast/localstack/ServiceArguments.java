@@ -71,7 +71,10 @@ record ServiceArguments(StackConfig config, String bootstrapServers, String regi
                 "--alipay.client.base-url=" + sandboxUrl(),
                 "--alipay.client.client-id=" + SandboxKeys.DEMO_CLIENT_ID,
                 "--alipay.client.alipay-public-key=" + sandboxPublicKey(),
-                "--alipay.client.allow-plain-http=true"));
+                "--alipay.client.allow-plain-http=true",
+                // notifyCapture of an AUTOMATIC capture can overtake PaymentAuthorized and is then left to the
+                // inquiry after this grace (15 min by default): locally, seconds
+                "--capture.policy.auto-capture-grace=5s"));
         return new Launch(common(config.capturePort(), args),
                 Map.of("ALIPAY_CLIENT_MERCHANTPRIVATEKEY", merchantPrivateKey()));
     }

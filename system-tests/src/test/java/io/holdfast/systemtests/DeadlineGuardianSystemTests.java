@@ -9,7 +9,6 @@ import io.holdfast.schemas.event.CaptureDeadlineApproaching;
 import io.holdfast.schemas.event.CaptureSucceeded;
 import io.holdfast.schemas.event.PaymentAuthorized;
 import java.time.Duration;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,8 +21,6 @@ class DeadlineGuardianSystemTests {
     private static final Money AMOUNT = new Money(5_00L, "USD");
 
     @Test
-    @Disabled("waiting for capture-service / authorization-service: --holdfast.clock.sandbox-url is not wired to "
-            + "SandboxFollowingClock yet, so moving the sandbox clock does not move the guardian's")
     void an_uncaptured_manual_authorization_is_captured_by_the_guardian_before_its_deadline() throws Exception {
         Merchant merchant = TestStack.requireAll().merchant();
         String id = Merchant.paymentRequestId("guardian");
