@@ -27,5 +27,4 @@ final class Bodies {
     static boolean declaredTooLarge(ServerHttpRequest request, int maxBytes) {
         return request.getHeaders().getContentLength() > maxBytes;
     }
-
 }

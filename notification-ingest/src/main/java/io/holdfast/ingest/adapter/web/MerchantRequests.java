@@ -10,6 +10,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,6 +19,11 @@ import tools.jackson.databind.json.JsonMapper;
  * size limit (413) and well-formed JSON (400).
  */
 final class MerchantRequests {
+
+    /** Reads merchant bodies strictly: a duplicated key is refused, not silently resolved to its last value. */
+    private static final JsonMapper STRICT = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     private final ErrorResponses errors;
     private final JsonMapper json;
@@ -65,9 +71,9 @@ final class MerchantRequests {
             }
             JsonNode tree;
             try {
-                tree = json.readTree(raw);
+                tree = STRICT.readTree(raw);
             } catch (JacksonException e) {
-                return Mono.just(errors.invalid("body", "is not valid JSON"));
+                return Mono.just(errors.invalid("body", "is not valid JSON (or repeats a key)"));
             }
             if (tree == null || !tree.isObject()) {
                 return Mono.just(errors.invalid("body", "must be a JSON object"));

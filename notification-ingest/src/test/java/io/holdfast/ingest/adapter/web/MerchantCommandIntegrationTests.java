@@ -171,6 +171,10 @@ class MerchantCommandIntegrationTests {
         api.post("/v1/payments/acme-v3/capture", ApiKeys.ACME, "k5", "{\"amount\":")
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.violations[0].field").isEqualTo("body");
+        api.post("/v1/payments/acme-v3/capture", ApiKeys.ACME, "k5b",
+                "{\"amount\":{\"valueMinor\":1,\"currency\":\"USD\"},\"amount\":{\"valueMinor\":9,\"currency\":\"USD\"}}")
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.violations[0].field").isEqualTo("body");
         api.http().post().uri("/v1/payments/acme-v3/capture").header("Authorization", "Bearer " + ApiKeys.ACME)
                 .header("Idempotency-Key", "k6").contentType(MediaType.TEXT_PLAIN).bodyValue("amount=1")
                 .exchange().expectStatus().isEqualTo(415);
