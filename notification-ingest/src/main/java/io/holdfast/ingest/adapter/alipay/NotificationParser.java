@@ -42,11 +42,33 @@ final class NotificationParser {
         if (body == null || !body.isObject()) {
             throw new Unacceptable(RejectionReason.MALFORMED_BODY, "body is not a JSON object");
         }
-        return switch (kind) {
+        return switch (kindOf(body, kind)) {
             case PAYMENT -> payment(body);
             case CAPTURE -> capture(body);
             case VAULTING -> vaulting(body);
         };
+    }
+
+    /**
+     * What the body is, whatever URL it came to. Antom sends notifyCapture, automatic captures included, to the
+     * payment's {@code paymentNotifyUrl} (one URL per payment; the reference names no separate capture URL), and a
+     * merchant may configure one URL for everything in the Dashboard: refusing a verified notification because of
+     * the URL it arrived at would make Antom retry it for a day and lose it. The body's {@code notifyType} decides;
+     * a body without one (notifyVaulting) is a vaulting result when it carries a vaultingRequestId, else the URL's
+     * kind applies.
+     */
+    static NotificationKind kindOf(JsonNode body, NotificationKind urlKind) {
+        String notifyType = optional(body, "notifyType");
+        if (notifyType != null && PAYMENT_TYPES.contains(notifyType)) {
+            return NotificationKind.PAYMENT;
+        }
+        if (CaptureResultNotification.CAPTURE_RESULT.equals(notifyType)) {
+            return NotificationKind.CAPTURE;
+        }
+        if (notifyType == null && body.hasNonNull("vaultingRequestId")) {
+            return NotificationKind.VAULTING;
+        }
+        return urlKind;
     }
 
     private NotificationPayload.PaymentResult payment(JsonNode body) {

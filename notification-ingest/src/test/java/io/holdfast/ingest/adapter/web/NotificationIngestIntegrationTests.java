@@ -85,6 +85,18 @@ class NotificationIngestIntegrationTests {
         assertThat(capture.getCaptureAmount().getValueMinor()).isEqualTo(50000L);
     }
 
+    /** Antom sends notifyCapture (automatic captures included) to the payment's paymentNotifyUrl. */
+    @Test
+    void aCaptureNotificationAtThePaymentUrlIsStoredAsACaptureResult() {
+        String paymentId = unique("pay");
+
+        antom.post("/alipay/notifications/payment", AntomNotifications.capture("cap-req-2", paymentId))
+                .expectStatus().isOk().expectBody(String.class).isEqualTo(SUCCESS);
+
+        TopicRecords.Seen stored = topics.matching(Topics.ALIPAY_NOTIFICATIONS, r -> paymentId.equals(r.key())).get(0);
+        assertThat(((AlipayNotification) stored.value()).getPayload()).isInstanceOf(CaptureResultNotification.class);
+    }
+
     @Test
     void antomsRetriesOfOneNotificationAreAcknowledgedAndStoredOnce() {
         String paymentId = unique("pay");

@@ -88,7 +88,9 @@ class NotificationRejectionIntegrationTests {
                         "notifyType=PAYMENT_RESULT"),
                 new Forgery("signed but without paymentId", 400, "MALFORMED_BODY", PATH, TestWorld.CLIENT_ID, TIME,
                         antom, good.replace("\"paymentId\":\"pay-forged\",", "")),
-                new Forgery("signed capture result at the payment URL", 400, "UNEXPECTED_NOTIFY_TYPE", PATH,
+                new Forgery("signed with a notifyType we do not handle", 400, "UNEXPECTED_NOTIFY_TYPE", PATH,
+                        TestWorld.CLIENT_ID, TIME, antom, good.replace("PAYMENT_RESULT", "REFUND_RESULT")),
+                new Forgery("signed CAPTURE_RESULT without the capture fields", 400, "MALFORMED_BODY", PATH,
                         TestWorld.CLIENT_ID, TIME, antom, good.replace("PAYMENT_RESULT", "CAPTURE_RESULT")))
                 .map(Arguments::of);
     }
