@@ -10,7 +10,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The Antom client from {@code alipay.client.*} (tests may supply their own bean). */
+/** The Antom client from {@code holdfast.alipay.*} (tests may supply their own bean). */
 @Configuration(proxyBeanMethods = false)
 public class AlipayClientConfiguration {
 
@@ -19,7 +19,7 @@ public class AlipayClientConfiguration {
     AlipayClient alipayClient(AlipayProperties p, Clock clock) {
         var tls = p.allowPlainHttp() ? AlipayClientProperties.Tls.plainHttpForLocalEmulator() : null;
         var properties = new AlipayClientProperties(p.baseUrl(), p.clientId(),
-                new Signer(AlipayKeys.privateKey(p.merchantPrivateKey()), p.keyVersion()),
+                new Signer(AlipayKeys.privateKey(p.merchantPrivateKey()), p.merchantKeyVersion()),
                 KeyRing.single(AlipayKeys.publicKey(p.alipayPublicKey())),
                 AlipayClientProperties.Timeouts.all(p.timeout()), null, tls);
         return AlipayClient.create(properties, clock);

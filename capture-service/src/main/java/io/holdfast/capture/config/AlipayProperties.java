@@ -5,22 +5,23 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code alipay.client.*}: how to reach Antom. Keys are given as base64 or PEM text (from a secret), never logged.
+ * {@code holdfast.alipay.*} (the same keys as authorization-service's): how to reach Antom. Keys are given as base64 or PEM text (from a secret), never logged.
  *
  * @param baseUrl the Antom gateway, e.g. https://open-sea-global.alipay.com
  * @param clientId the Antom client id
  * @param merchantPrivateKey the merchant's RSA private key
- * @param keyVersion the merchant key's version in the signature header
+ * @param merchantKeyVersion the merchant key's version in the signature header (default 1)
  * @param alipayPublicKey Antom's RSA public key (verifies responses)
- * @param timeout whole-call timeout of capture and inquiry
+ * @param timeout whole-call timeout of capture and inquiry (default 8s)
  * @param allowPlainHttp permit http:// (local sandbox only)
  */
-@ConfigurationProperties("alipay.client")
-public record AlipayProperties(URI baseUrl, String clientId, String merchantPrivateKey, Integer keyVersion,
+@ConfigurationProperties("holdfast.alipay")
+public record AlipayProperties(URI baseUrl, String clientId, String merchantPrivateKey,
+        Integer merchantKeyVersion,
         String alipayPublicKey, Duration timeout, boolean allowPlainHttp) {
 
     public AlipayProperties {
-        keyVersion = keyVersion == null ? 1 : keyVersion;
+        merchantKeyVersion = merchantKeyVersion == null ? 1 : merchantKeyVersion;
         timeout = timeout == null ? Duration.ofSeconds(8) : timeout;
     }
 

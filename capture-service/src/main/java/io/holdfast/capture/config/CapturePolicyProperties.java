@@ -7,7 +7,7 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code capture.policy.*}: the deadline guardian's rules. Validated at startup by {@link GuardianSettings}.
+ * {@code holdfast.capture.policy.*}: the deadline guardian's rules. Validated at startup by {@link GuardianSettings}.
  *
  * @param defaultPolicy what happens to an uncaptured MANUAL authorization when PaymentAuthorized names no policy
  * @param deadline the capture deadline after the authorization when Antom gives no authExpiryTime
@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param minimumRecheck the shortest wait between inquiries (reached close to the deadline)
  * @param autoCaptureGrace how long an AUTOMATIC capture's notifyCapture may take before the service inquires
  */
-@ConfigurationProperties("capture.policy")
+@ConfigurationProperties("holdfast.capture.policy")
 public record CapturePolicyProperties(DeadlinePolicy defaultPolicy, Duration deadline, Duration safetyMargin,
         List<Duration> warnings, Duration recheck, Duration minimumRecheck, Duration autoCaptureGrace) {
 

@@ -4,12 +4,12 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code outbox.relay.*}: the outbox publisher.
+ * {@code holdfast.capture.outbox.*}: the outbox publisher.
  *
  * @param pollInterval real-time pause between two passes
  * @param batch messages per pass
  */
-@ConfigurationProperties("outbox.relay")
+@ConfigurationProperties("holdfast.capture.outbox")
 public record OutboxRelayProperties(Duration pollInterval, Integer batch) {
 
     public OutboxRelayProperties {

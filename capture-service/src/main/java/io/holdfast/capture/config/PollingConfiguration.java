@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** The background loops: the guardian's due-work runner, the outbox relay and the exposure gauges. */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "capture.scheduler.enabled", matchIfMissing = true)
+@ConditionalOnProperty(name = "holdfast.capture.scheduler.enabled", matchIfMissing = true)
 public class PollingConfiguration {
 
     private static final Duration PASS_TIMEOUT = Duration.ofMinutes(1);

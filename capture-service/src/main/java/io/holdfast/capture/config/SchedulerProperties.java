@@ -5,7 +5,7 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code capture.scheduler.*}: how due work is polled and claimed. Polling runs on real time; whether a row is due
+ * {@code holdfast.capture.scheduler.*}: how due work is polled and claimed. Polling runs on real time; whether a row is due
  * is decided on the injected clock only.
  *
  * @param enabled run the polling loops (false: a test drives them)
@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param metricsInterval how often the money-at-risk gauges are recomputed
  * @param concurrency claimed rows worked at once per replica
  */
-@ConfigurationProperties("capture.scheduler")
+@ConfigurationProperties("holdfast.capture.scheduler")
 public record SchedulerProperties(Boolean enabled, Duration pollInterval, Integer batch, Duration lease, String owner,
         Duration metricsInterval, Integer concurrency) {
 

@@ -63,10 +63,10 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(properties = {
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "capture.scheduler.poll-interval=200ms",
-        "capture.scheduler.metrics-interval=500ms",
-        "outbox.relay.poll-interval=100ms",
-        "alipay.client.timeout=3s"})
+        "holdfast.capture.scheduler.poll-interval=200ms",
+        "holdfast.capture.scheduler.metrics-interval=500ms",
+        "holdfast.capture.outbox.poll-interval=100ms",
+        "holdfast.alipay.timeout=3s"})
 @EmbeddedKafka(partitions = 1, topics = {Topics.PAYMENTS_COMMANDS, Topics.PAYMENTS_EVENTS,
         Topics.ALIPAY_NOTIFICATIONS, "payments.commands.DLT", "payments.events.DLT", "alipay.notifications.DLT"})
 class CaptureServiceIntegrationTests {
@@ -99,12 +99,12 @@ class CaptureServiceIntegrationTests {
     static void properties(DynamicPropertyRegistry registry) {
         EmbeddedDatabase.register(registry, "capture_flows");
         registry.add("holdfast.schema-registry.url", REGISTRY::url);
-        registry.add("alipay.client.base-url", ANTOM.sandbox::baseUrl);
-        registry.add("alipay.client.client-id", () -> TestAntom.CLIENT_ID);
-        registry.add("alipay.client.merchant-private-key",
+        registry.add("holdfast.alipay.base-url", ANTOM.sandbox::baseUrl);
+        registry.add("holdfast.alipay.client-id", () -> TestAntom.CLIENT_ID);
+        registry.add("holdfast.alipay.merchant-private-key",
                 () -> AlipayKeys.toBase64(TestAntom.MERCHANT_KEYS.getPrivate()));
-        registry.add("alipay.client.alipay-public-key", () -> AlipayKeys.toBase64(ANTOM.sandbox.sandboxPublicKey()));
-        registry.add("alipay.client.allow-plain-http", () -> "true");
+        registry.add("holdfast.alipay.alipay-public-key", () -> AlipayKeys.toBase64(ANTOM.sandbox.sandboxPublicKey()));
+        registry.add("holdfast.alipay.allow-plain-http", () -> "true");
     }
 
     @BeforeEach

@@ -51,10 +51,10 @@ import reactor.core.publisher.Mono;
  * service's own loops and listeners are off: the tests drive the claimers; Antom is a counting fake.
  */
 @SpringBootTest(properties = {
-        "capture.scheduler.enabled=false",
+        "holdfast.capture.scheduler.enabled=false",
         "spring.kafka.listener.auto-startup=false",
-        "alipay.client.base-url=https://localhost:1",
-        "alipay.client.client-id=UNUSED"})
+        "holdfast.alipay.base-url=https://localhost:1",
+        "holdfast.alipay.client-id=UNUSED"})
 class DueWorkClaimingIntegrationTests {
 
     static final MutableClock CLOCK = new MutableClock(Instant.parse("2027-06-01T00:00:00Z"));
@@ -114,8 +114,8 @@ class DueWorkClaimingIntegrationTests {
     static void properties(DynamicPropertyRegistry registry) {
         EmbeddedDatabase.register(registry, "capture_claims");
         var keys = AlipayKeys.generate(new SecureRandom()); // TEST-ONLY, never used for a call
-        registry.add("alipay.client.merchant-private-key", () -> AlipayKeys.toBase64(keys.getPrivate()));
-        registry.add("alipay.client.alipay-public-key", () -> AlipayKeys.toBase64(keys.getPublic()));
+        registry.add("holdfast.alipay.merchant-private-key", () -> AlipayKeys.toBase64(keys.getPrivate()));
+        registry.add("holdfast.alipay.alipay-public-key", () -> AlipayKeys.toBase64(keys.getPublic()));
         registry.add("holdfast.schema-registry.url", () -> "http://localhost:1");
     }
 
