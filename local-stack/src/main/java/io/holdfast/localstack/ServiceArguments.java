@@ -68,15 +68,15 @@ record ServiceArguments(StackConfig config, String bootstrapServers, String regi
     Launch capture() throws IOException {
         List<String> args = new ArrayList<>(database("capture"));
         args.addAll(List.of(
-                "--alipay.client.base-url=" + sandboxUrl(),
-                "--alipay.client.client-id=" + SandboxKeys.DEMO_CLIENT_ID,
-                "--alipay.client.alipay-public-key=" + sandboxPublicKey(),
-                "--alipay.client.allow-plain-http=true",
+                "--holdfast.alipay.base-url=" + sandboxUrl(),
+                "--holdfast.alipay.client-id=" + SandboxKeys.DEMO_CLIENT_ID,
+                "--holdfast.alipay.alipay-public-key=" + sandboxPublicKey(),
+                "--holdfast.alipay.allow-plain-http=true",
                 // notifyCapture of an AUTOMATIC capture can overtake PaymentAuthorized and is then left to the
                 // inquiry after this grace (15 min by default): locally, seconds
-                "--capture.policy.auto-capture-grace=5s"));
+                "--holdfast.capture.policy.auto-capture-grace=5s"));
         return new Launch(common(config.capturePort(), args),
-                Map.of("ALIPAY_CLIENT_MERCHANTPRIVATEKEY", merchantPrivateKey()));
+                Map.of("HOLDFAST_ALIPAY_MERCHANTPRIVATEKEY", merchantPrivateKey()));
     }
 
     private String sandboxPublicKey() throws IOException {
