@@ -27,6 +27,8 @@ class EnvironmentSeparationTests {
         assertThat(commonConfig(prod).getData())
                 .containsEntry("holdfast.alipay.base-url", "https://open-sea-global.alipay.com")
                 .doesNotContainKey("holdfast.alipay.allow-plain-http");
+        assertThat(prod.typed(ConfigMap.class)).allSatisfy(configMap ->
+                assertThat(configMap.getData().keySet()).noneMatch(key -> key.endsWith(".allow-plain-http")));
     }
 
     @Test
@@ -35,6 +37,8 @@ class EnvironmentSeparationTests {
 
         assertThat(dev.find("Deployment", "holdfast", SANDBOX)).isPresent();
         assertThat(commonConfig(dev).getData().get("holdfast.alipay.base-url")).contains(SANDBOX);
+        assertThat(config(dev, "notification-ingest-config-").getData().get("holdfast.ingest.antom.gateway-url"))
+                .contains(SANDBOX);
     }
 
     @Test
@@ -46,10 +50,14 @@ class EnvironmentSeparationTests {
     }
 
     private static ConfigMap commonConfig(Rendering rendering) {
+        return config(rendering, "holdfast-common-");
+    }
+
+    private static ConfigMap config(Rendering rendering, String namePrefix) {
         return rendering.typed(ConfigMap.class).stream()
-                .filter(c -> c.getMetadata().getName().startsWith("holdfast-common-"))
+                .filter(c -> c.getMetadata().getName().startsWith(namePrefix))
                 .findFirst()
-                .orElseThrow(() -> new AssertionError("holdfast-common ConfigMap not rendered"));
+                .orElseThrow(() -> new AssertionError(namePrefix + "* ConfigMap not rendered"));
     }
 
     private static List<String> images(Rendering rendering) {

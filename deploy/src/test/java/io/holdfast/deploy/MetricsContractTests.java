@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class MetricsContractTests {
 
-    private static final Pattern METRIC = Pattern.compile("\\b((?:holdfast|kafka)_[a-z0-9_]+)");
+    private static final Pattern METRIC = Pattern.compile("\\b((?:holdfast|capture|kafka)_[a-z0-9_]+)");
 
     @Test
     void everyMetricTheAlertsAndTheDashboardUseIsInTheReadmeContract() throws IOException {
@@ -27,8 +27,9 @@ class MetricsContractTests {
         used.addAll(metrics(Files.readString(Overlays.K8S.resolve("base/app/grafana-dashboard.json"))));
         String readme = Files.readString(Overlays.K8S.resolveSibling("README.md"));
 
-        assertThat(used).contains("holdfast_capture_deadline_misses_total", "holdfast_capture_authorizations_at_risk",
-                "holdfast_authorization_unknown_oldest_age_seconds", "kafka_topic_partition_current_offset");
+        assertThat(used).contains("capture_deadline_misses", "capture_exposure_authorizations",
+                "capture_unconfirmed_oldest_seconds", "holdfast_payments_unknown_oldest_age_seconds",
+                "kafka_topic_partition_current_offset");
         assertThat(used).allSatisfy(metric -> assertThat(readme).as("README lists %s", metric)
                 .contains("`" + metric + "`"));
     }

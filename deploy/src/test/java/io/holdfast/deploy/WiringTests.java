@@ -64,9 +64,17 @@ class WiringTests {
                         .forEach(c -> config.putAll(c.getData()));
             }
             assertThat(config).as(service).containsKeys("spring.kafka.bootstrap-servers",
-                    "spring.kafka.properties.schema.registry.url", "holdfast.alipay.base-url",
-                    "holdfast.alipay.client-id", "management.server.port", "server.shutdown")
-                    .containsEntry("spring.application.name", service);
+                    "spring.kafka.properties.schema.registry.url", "management.server.port", "server.shutdown")
+                    .containsEntry("spring.application.name", service)
+                    .containsEntry("management.endpoint.health.probes.enabled", "true");
+            // the services' own Antom property names: IngestProperties.Antom / AlipayProperties
+            if (service.equals("notification-ingest")) {
+                assertThat(config).as(service).containsKeys("holdfast.ingest.antom.gateway-url",
+                        "holdfast.ingest.antom.client-id", "holdfast.ingest.antom.key-version");
+            } else {
+                assertThat(config).as(service).containsKeys("holdfast.alipay.base-url", "holdfast.alipay.client-id",
+                        "holdfast.alipay.merchant-key-version");
+            }
             assertThat(config.get("spring.kafka.properties.schema.registry.url")).endsWith("/apis/ccompat/v7");
             if (DATABASE_SERVICES.contains(service)) {
                 assertThat(config).containsKeys("spring.r2dbc.url", "spring.flyway.url")
