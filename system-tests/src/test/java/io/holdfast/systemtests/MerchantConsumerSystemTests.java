@@ -16,7 +16,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,10 +25,6 @@ import org.junit.jupiter.api.Test;
 class MerchantConsumerSystemTests {
 
     @Test
-    @Disabled("waiting for notification-ingest: the sandbox (like Antom) sends notifyCapture to the payment's "
-            + "paymentNotifyUrl (/alipay/notifications/payment) and ingest refuses CAPTURE_RESULT there "
-            + "(UNEXPECTED_NOTIFY_TYPE), so an AUTOMATIC capture never ends in CaptureSucceeded; passes once ingest "
-            + "dispatches on notifyType")
     void a_merchant_publishes_a_command_and_follows_its_payment_on_payments_events() throws Exception {
         TestStack test = TestStack.requireAll();
         String bootstrap = test.stack().bootstrapServers();

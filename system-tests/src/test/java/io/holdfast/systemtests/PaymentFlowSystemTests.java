@@ -12,7 +12,6 @@ import io.holdfast.schemas.event.PaymentActionRequired;
 import io.holdfast.schemas.event.PaymentAuthorized;
 import io.holdfast.schemas.event.PaymentDeclined;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,10 +31,6 @@ class PaymentFlowSystemTests {
     }
 
     @Test
-    @Disabled("waiting for notification-ingest: the sandbox (like Antom) sends notifyCapture to the payment's "
-            + "paymentNotifyUrl (/alipay/notifications/payment) and ingest refuses CAPTURE_RESULT there "
-            + "(UNEXPECTED_NOTIFY_TYPE), so an AUTOMATIC capture never ends in CaptureSucceeded; passes once ingest "
-            + "dispatches on notifyType")
     void automatic_capture_authorizes_then_antom_captures() throws Exception {
         String id = Merchant.paymentRequestId("auto");
         merchant.send(merchant.commands().authorize(id, AMOUNT, CaptureMode.AUTOMATIC, merchant.card(), "ORD-" + id, null));
@@ -89,10 +84,6 @@ class PaymentFlowSystemTests {
     }
 
     @Test
-    @Disabled("waiting for notification-ingest: the sandbox (like Antom) sends notifyCapture to the payment's "
-            + "paymentNotifyUrl (/alipay/notifications/payment) and ingest refuses CAPTURE_RESULT there "
-            + "(UNEXPECTED_NOTIFY_TYPE), so an AUTOMATIC capture never ends in CaptureSucceeded; passes once ingest "
-            + "dispatches on notifyType")
     void a_3ds_challenge_asks_the_buyer_to_act_then_authorizes_once_they_pass_it() throws Exception {
         String id = Merchant.paymentRequestId("3ds");
         merchant.send(merchant.commands().authorize(id, AMOUNT, CaptureMode.AUTOMATIC, merchant.card(),
