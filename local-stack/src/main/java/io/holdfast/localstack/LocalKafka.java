@@ -59,8 +59,7 @@ public final class LocalKafka implements AutoCloseable {
                 Map.entry("share.coordinator.state.topic.replication.factor", "1"),
                 Map.entry("share.coordinator.state.topic.min.isr", "1"),
                 Map.entry("group.initial.rebalance.delay.ms", "0"),
-                Map.entry("auto.create.topics.enable", "false"),
-                Map.entry("log.flush.interval.messages", "1")));
+                Map.entry("auto.create.topics.enable", "false")));
         if (!Files.exists(dataDir.resolve("meta.properties"))) {
             new Formatter()
                     .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
