@@ -1,16 +1,21 @@
 package io.holdfast.capture.application;
 
+import io.holdfast.capture.domain.Authorization;
 import io.holdfast.capture.domain.CaptureNotification;
 import io.holdfast.capture.domain.CaptureOutcomes;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
  * Use case: a verified notifyCapture confirms (or refuses) a capture. A notification for a payment not (yet) in
- * the schedule is recorded and dropped on purpose: it can only be an AUTOMATIC capture whose PaymentAuthorized has
- * not arrived, and that row inquires Antom after its grace period, so the capture is still confirmed.
+ * the schedule is parked in the same transaction as its inbox record: it is an AUTOMATIC capture whose
+ * PaymentAuthorized has not arrived yet, and {@link PaymentEventHandler#authorized} applies it when the row opens.
+ * Parked notifications whose payment never became known are purged after a retention.
  */
 public final class CaptureNotificationHandler {
 
@@ -22,27 +27,49 @@ public final class CaptureNotificationHandler {
     private final ScheduleStore store;
     private final Transitions transitions;
     private final CaptureOutcomes outcomes;
+    private final EarlyNotifications early;
     private final Clock clock;
 
     public CaptureNotificationHandler(Transactions tx, Inbox inbox, ScheduleStore store, Transitions transitions,
-            CaptureOutcomes outcomes, Clock clock) {
+            CaptureOutcomes outcomes, EarlyNotifications early, Clock clock) {
         this.tx = tx;
         this.inbox = inbox;
         this.store = store;
         this.transitions = transitions;
         this.outcomes = outcomes;
+        this.early = early;
         this.clock = clock;
     }
 
     /** Applies the notification once (by notificationId). */
     public Mono<Void> captureResult(CaptureNotification n) {
-        return tx.inTransaction(inbox.firstTime(SOURCE, n.notificationId(), clock.instant())
+        Instant now = clock.instant();
+        return tx.inTransaction(inbox.firstTime(SOURCE, n.notificationId(), now)
                 .filter(Boolean::booleanValue)
-                .flatMap(first -> store.findByPaymentId(n.paymentId())
-                        .switchIfEmpty(Mono.fromRunnable(() -> log.info(
-                                "notifyCapture for unknown paymentId {}: the row's inquiry will confirm it",
-                                n.paymentId()))))
-                .flatMap(row -> Mono.justOrEmpty(outcomes.onNotification(row, n, clock.instant())))
-                .flatMap(t -> transitions.applyOrFail(t, n.notificationId()))).then();
+                .flatMap(first -> early.lockPayment(n.paymentId()).then(store.findByPaymentId(n.paymentId())
+                        .map(Optional::of).defaultIfEmpty(Optional.empty())))
+                .flatMap(row -> row.isPresent() ? apply(row.get(), n, now) : park(n, now))).then();
+    }
+
+    /** Deletes parked notifications older than {@code retention} (on the injected clock); how many. */
+    public Mono<Long> purgeParked(Duration retention) {
+        return tx.inTransaction(early.purgeReceivedBefore(clock.instant().minus(retention)))
+                .doOnNext(purged -> {
+                    if (purged > 0) {
+                        log.warn("purged {} notifyCapture(s) parked longer than {} (payment never authorized here)",
+                                purged, retention);
+                    }
+                });
+    }
+
+    private Mono<Void> apply(Authorization row, CaptureNotification n, Instant now) {
+        return Mono.justOrEmpty(outcomes.onNotification(row, n, now))
+                .flatMap(t -> transitions.applyOrFail(t, n.notificationId())).then();
+    }
+
+    private Mono<Void> park(CaptureNotification n, Instant now) {
+        log.info("notifyCapture {} for unknown paymentId {}: parked until its PaymentAuthorized", n.notificationId(),
+                n.paymentId());
+        return early.park(n, now);
     }
 }

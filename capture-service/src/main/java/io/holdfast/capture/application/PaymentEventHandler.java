@@ -1,13 +1,18 @@
 package io.holdfast.capture.application;
 
+import io.holdfast.capture.domain.Authorization;
 import io.holdfast.capture.domain.AuthorizedPayment;
 import io.holdfast.capture.domain.CaptureOutcomes;
 import io.holdfast.capture.domain.Guardian;
 import io.holdfast.capture.domain.Schedule;
 import java.time.Clock;
+import java.time.Instant;
 import reactor.core.publisher.Mono;
 
-/** Use case: payments.events from authorization-service open and close schedule rows. */
+/**
+ * Use case: payments.events from authorization-service open and close schedule rows. Opening a row applies any
+ * notifyCapture parked for its paymentId (it arrived first), in the same transaction.
+ */
 public final class PaymentEventHandler {
 
     static final String SOURCE = "payments.events";
@@ -19,10 +24,11 @@ public final class PaymentEventHandler {
     private final Guardian guardian;
     private final CaptureOutcomes outcomes;
     private final Schedule schedule;
+    private final EarlyNotifications early;
     private final Clock clock;
 
     public PaymentEventHandler(Transactions tx, Inbox inbox, ScheduleStore store, Transitions transitions,
-            Guardian guardian, CaptureOutcomes outcomes, Schedule schedule, Clock clock) {
+            Guardian guardian, CaptureOutcomes outcomes, Schedule schedule, EarlyNotifications early, Clock clock) {
         this.tx = tx;
         this.inbox = inbox;
         this.store = store;
@@ -30,18 +36,29 @@ public final class PaymentEventHandler {
         this.guardian = guardian;
         this.outcomes = outcomes;
         this.schedule = schedule;
+        this.early = early;
         this.clock = clock;
     }
 
-    /** PaymentAuthorized: a new schedule row (a redelivery changes nothing). */
+    /**
+     * PaymentAuthorized: a new schedule row (a redelivery changes nothing), moved at once by a notifyCapture parked
+     * for it; parked notifications are deleted whether they applied or not.
+     */
     public Mono<Void> authorized(String eventId, AuthorizedPayment payment) {
-        return tx.inTransaction(inbox.firstTime(SOURCE, eventId, clock.instant()).flatMap(first -> {
-            if (!first) {
-                return Mono.empty();
-            }
-            var row = guardian.onAuthorized(payment);
-            return store.insert(row, schedule.dueAt(row));
-        })).then();
+        Instant now = clock.instant();
+        return tx.inTransaction(inbox.firstTime(SOURCE, eventId, now)
+                .filter(Boolean::booleanValue)
+                .flatMap(first -> early.lockPayment(payment.paymentId()).then(open(payment, now)))).then();
+    }
+
+    private Mono<Authorization> open(AuthorizedPayment payment, Instant now) {
+        Authorization row = guardian.onAuthorized(payment);
+        return store.insert(row, schedule.dueAt(row))
+                .filter(Boolean::booleanValue)
+                .flatMap(inserted -> early.takeAll(row.paymentId()).collectList())
+                .flatMap(parked -> Mono.justOrEmpty(outcomes.onEarlyNotifications(row, parked, now)))
+                .flatMap(applied -> transitions.applyOrFail(applied.transition(),
+                        applied.notification().notificationId()));
     }
 
     /** AuthorizationCancelled: the row is void (nothing more will be captured or warned about). */

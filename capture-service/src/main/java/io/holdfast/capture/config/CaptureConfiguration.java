@@ -5,6 +5,7 @@ import io.holdfast.capture.application.CaptureCommandHandler;
 import io.holdfast.capture.application.CaptureGateway;
 import io.holdfast.capture.application.CaptureNotificationHandler;
 import io.holdfast.capture.application.DueWorkRunner;
+import io.holdfast.capture.application.EarlyNotifications;
 import io.holdfast.capture.application.Inbox;
 import io.holdfast.capture.application.MessagePublisher;
 import io.holdfast.capture.application.Outbox;
@@ -74,8 +75,9 @@ public class CaptureConfiguration {
 
     @Bean
     PaymentEventHandler paymentEventHandler(Transactions tx, Inbox inbox, ScheduleStore store,
-            Transitions transitions, Guardian guardian, CaptureOutcomes outcomes, Schedule schedule, Clock clock) {
-        return new PaymentEventHandler(tx, inbox, store, transitions, guardian, outcomes, schedule, clock);
+            Transitions transitions, Guardian guardian, CaptureOutcomes outcomes, Schedule schedule,
+            EarlyNotifications early, Clock clock) {
+        return new PaymentEventHandler(tx, inbox, store, transitions, guardian, outcomes, schedule, early, clock);
     }
 
     @Bean
@@ -86,8 +88,8 @@ public class CaptureConfiguration {
 
     @Bean
     CaptureNotificationHandler captureNotificationHandler(Transactions tx, Inbox inbox, ScheduleStore store,
-            Transitions transitions, CaptureOutcomes outcomes, Clock clock) {
-        return new CaptureNotificationHandler(tx, inbox, store, transitions, outcomes, clock);
+            Transitions transitions, CaptureOutcomes outcomes, EarlyNotifications early, Clock clock) {
+        return new CaptureNotificationHandler(tx, inbox, store, transitions, outcomes, early, clock);
     }
 
     @Bean

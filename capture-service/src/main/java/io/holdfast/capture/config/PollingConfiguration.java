@@ -1,5 +1,6 @@
 package io.holdfast.capture.config;
 
+import io.holdfast.capture.application.CaptureNotificationHandler;
 import io.holdfast.capture.application.DueWorkRunner;
 import io.holdfast.capture.application.OutboxRelay;
 import java.time.Duration;
@@ -7,7 +8,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The background loops: the guardian's due-work runner, the outbox relay and the exposure gauges. */
+/**
+ * The background loops: the guardian's due-work runner, the outbox relay, the purge of parked notifyCaptures and the
+ * exposure gauges.
+ */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "holdfast.capture.scheduler.enabled", matchIfMissing = true)
 public class PollingConfiguration {
@@ -24,6 +28,13 @@ public class PollingConfiguration {
     PollingLoop outboxRelayLoop(OutboxRelay relay, OutboxRelayProperties properties) {
         return new PollingLoop("capture-outbox-relay", properties.pollInterval(), properties.batch(),
                 () -> relay.relayOnce().blockOptional(PASS_TIMEOUT).orElse(0));
+    }
+
+    @Bean
+    PollingLoop parkedNotificationPurgeLoop(CaptureNotificationHandler notifications, SchedulerProperties properties) {
+        return new PollingLoop("capture-parked-purge", properties.purgeInterval(), Integer.MAX_VALUE,
+                () -> notifications.purgeParked(properties.parkedRetention()).blockOptional(PASS_TIMEOUT)
+                        .orElse(0L).intValue());
     }
 
     @Bean

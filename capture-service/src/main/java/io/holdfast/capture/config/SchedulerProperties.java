@@ -15,10 +15,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param owner this replica's name on claimed rows; the JVM name when empty
  * @param metricsInterval how often the money-at-risk gauges are recomputed
  * @param concurrency claimed rows worked at once per replica
+ * @param parkedRetention how long a notifyCapture that arrived before its PaymentAuthorized is kept
+ * @param purgeInterval how often parked notifications older than the retention are deleted
  */
 @ConfigurationProperties("holdfast.capture.scheduler")
 public record SchedulerProperties(Boolean enabled, Duration pollInterval, Integer batch, Duration lease, String owner,
-        Duration metricsInterval, Integer concurrency) {
+        Duration metricsInterval, Integer concurrency, Duration parkedRetention, Duration purgeInterval) {
 
     public SchedulerProperties {
         enabled = enabled == null || enabled;
@@ -28,5 +30,7 @@ public record SchedulerProperties(Boolean enabled, Duration pollInterval, Intege
         owner = owner == null || owner.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : owner;
         metricsInterval = metricsInterval == null ? Duration.ofSeconds(30) : metricsInterval;
         concurrency = concurrency == null ? 8 : concurrency;
+        parkedRetention = parkedRetention == null ? Duration.ofDays(7) : parkedRetention;
+        purgeInterval = purgeInterval == null ? Duration.ofHours(1) : purgeInterval;
     }
 }

@@ -78,6 +78,27 @@ public final class CaptureOutcomes {
         return Optional.of(failed(a, n.captureRequestId(), n.resultCode(), n.resultMessage()));
     }
 
+    /**
+     * notifyCaptures that arrived before the row existed (parked), applied when PaymentAuthorized opens it: in
+     * arrival order, each exactly as if it had arrived just then; the first that changes the row decides and every
+     * later one changes nothing (the state guard of {@link #onNotification}). Empty when none applies (e.g. a MANUAL
+     * row, whose capture has not been requested yet).
+     */
+    public Optional<EarlyApplied> onEarlyNotifications(Authorization opened, List<CaptureNotification> early,
+            Instant now) {
+        for (CaptureNotification n : early) {
+            Optional<Transition> t = onNotification(opened, n, now);
+            if (t.isPresent()) {
+                return Optional.of(new EarlyApplied(n, t.get()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The parked notification that moved a just-opened row, and the move. */
+    public record EarlyApplied(CaptureNotification notification, Transition transition) {
+    }
+
     /** AuthorizationCancelled: the authorization is void; empty when it is already settled. */
     public Optional<Transition> onCancelled(Authorization a) {
         if (!CaptureStatus.VOIDED.validPrevious().contains(a.status())) {

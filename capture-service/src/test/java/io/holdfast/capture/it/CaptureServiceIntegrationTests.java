@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.holdfast.alipay.client.signing.AlipayKeys;
 import io.holdfast.alipay.sandbox.core.Api;
+import io.holdfast.alipay.sandbox.core.LedgerOperation;
 import io.holdfast.alipay.sandbox.fault.FaultKind;
 import io.holdfast.alipay.sandbox.fault.FaultSpec;
 import io.holdfast.capture.application.ScheduleStore;
@@ -53,6 +54,7 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -66,6 +68,8 @@ import tools.jackson.databind.JsonNode;
         "holdfast.capture.scheduler.poll-interval=200ms",
         "holdfast.capture.scheduler.metrics-interval=500ms",
         "holdfast.capture.outbox.poll-interval=100ms",
+        // long, so an AUTOMATIC capture confirmed in these tests was confirmed by notifyCapture, not by inquiry
+        "holdfast.capture.policy.auto-capture-grace=1h",
         "holdfast.alipay.timeout=3s"})
 @EmbeddedKafka(partitions = 1, topics = {Topics.PAYMENTS_COMMANDS, Topics.PAYMENTS_EVENTS,
         Topics.ALIPAY_NOTIFICATIONS, "payments.commands.DLT", "payments.events.DLT", "alipay.notifications.DLT"})
@@ -83,6 +87,8 @@ class CaptureServiceIntegrationTests {
     EmbeddedKafkaBroker broker;
     @Autowired
     ScheduleStore store;
+    @Autowired
+    DatabaseClient db;
 
     static Recorder recorder;
 
@@ -213,6 +219,34 @@ class CaptureServiceIntegrationTests {
     }
 
     @Test
+    void notifyCaptureBeforePaymentAuthorizedIsParkedThenAppliedOnceWhenTheRowOpens() {
+        String id = "early-" + UUID.randomUUID();
+        TestAntom.Authorized auth = ANTOM.pay(id, 3300, CaptureMode.AUTOMATIC.name(), true);
+        await().atMost(WAIT).until(() -> !ANTOM.captureNotifications(auth.paymentId()).isEmpty());
+        TestAntom.Received n = ANTOM.captureNotifications(auth.paymentId()).get(0);
+        kafka.send(Topics.ALIPAY_NOTIFICATIONS, auth.paymentId(), notification(n)).join();
+        await().atMost(WAIT).until(() -> parked(auth.paymentId()) == 1);
+        assertThat(store.find(id).blockOptional()).isEmpty();
+
+        Instant opened = CLOCK.instant();
+        authorized(auth, CaptureMode.AUTOMATIC, null);
+        await().atMost(WAIT).until(() -> !recorder.events(id, CaptureSucceeded.class).isEmpty());
+        CaptureSucceeded succeeded = recorder.events(id, CaptureSucceeded.class).get(0);
+        assertThat(succeeded.getCaptureMode()).isEqualTo(CaptureMode.AUTOMATIC);
+        assertThat(succeeded.getCaptureRequestId()).isEqualTo(n.json().path("captureRequestId").asString());
+        assertThat(store.find(id).block().status()).isEqualTo(CaptureStatus.CAPTURED);
+        assertThat(parked(auth.paymentId())).isZero();
+        // confirmed by the parked notification: no time passed, Antom was never asked
+        assertThat(CLOCK.instant()).isEqualTo(opened);
+        assertThat(ANTOM.sandbox.control().ledger()).noneMatch(e -> e.operation() == LedgerOperation.INQUIRY_PAYMENT
+                && auth.paymentId().equals(e.paymentId()));
+
+        kafka.send(Topics.ALIPAY_NOTIFICATIONS, auth.paymentId(), notification(n)).join(); // a duplicate, late
+        await().during(Duration.ofMillis(500)).atMost(WAIT).until(() -> recorder.events(id, CaptureSucceeded.class)
+                .size() == 1 && parked(auth.paymentId()) == 0);
+    }
+
+    @Test
     void captureAnsweredUnknownIsResolvedByInquiryWithoutASecondCapture() {
         TestAntom.Authorized auth = authorize("unknown", 4200, CaptureMode.MANUAL, DeadlinePolicy.EXPIRE, false);
         ANTOM.sandbox.control().injectFault(FaultSpec.next(Api.CAPTURE, FaultKind.UNKNOWN_EXCEPTION, 1)
@@ -248,13 +282,24 @@ class CaptureServiceIntegrationTests {
             boolean notify) {
         String id = prefix + "-" + UUID.randomUUID();
         TestAntom.Authorized auth = ANTOM.pay(id, value, mode.name(), notify);
-        PaymentAuthorized payload = new PaymentAuthorized(auth.paymentId(), money(value), mode, auth.paymentTime(),
-                auth.authExpiryTime(), policy, null);
+        authorized(auth, mode, policy);
+        awaitRow(auth);
+        return auth;
+    }
+
+    /** authorization-service's PaymentAuthorized for a payment authorized on the sandbox. */
+    private void authorized(TestAntom.Authorized auth, CaptureMode mode, DeadlinePolicy policy) {
+        String id = auth.paymentRequestId();
+        PaymentAuthorized payload = new PaymentAuthorized(auth.paymentId(), money(auth.valueMinor()), mode,
+                auth.paymentTime(), auth.authExpiryTime(), policy, null);
         PaymentEvent event = new PaymentEvent(UUID.randomUUID().toString(), id, auth.paymentId(), null,
                 CLOCK.instant(), "cmd-" + id, payload);
         kafka.send(Topics.PAYMENTS_EVENTS, id, event).join();
-        awaitRow(auth);
-        return auth;
+    }
+
+    private long parked(String paymentId) {
+        return db.sql("select count(*) as n from early_capture_notification where payment_id = :pid")
+                .bind("pid", paymentId).map(r -> r.get("n", Long.class)).one().block();
     }
 
     private void command(TestAntom.Authorized auth, CapturePayment capture) {

@@ -1,5 +1,6 @@
 package io.holdfast.capture.adapter.db;
 
+import io.holdfast.capture.application.EarlyNotifications;
 import io.holdfast.capture.application.Inbox;
 import io.holdfast.capture.application.OutboundMessages;
 import io.holdfast.capture.application.ScheduleStore;
@@ -24,6 +25,11 @@ public class DbAdapterConfiguration {
     @Bean
     Inbox inbox(DatabaseClient db) {
         return new R2dbcInbox(db);
+    }
+
+    @Bean
+    EarlyNotifications earlyNotifications(DatabaseClient db) {
+        return new R2dbcEarlyNotifications(db);
     }
 
     /** Both ports of the outbox: {@code Outbox} for writers, {@code OutboxStore} for the relay. */
