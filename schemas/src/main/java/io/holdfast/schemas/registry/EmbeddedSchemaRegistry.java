@@ -103,37 +103,51 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     }
 
     private Reply route(String method, String[] path, String body) {
-        if (path.length == 2 && path[0].equals("schemas") && method.equals("GET")) {
-            return idOf(path[1]).flatMap(store::schemaById)
-                    .map(schema -> ok(Map.of("schema", schema)))
-                    .orElseGet(() -> error(404, 40403, "Schema not found"));
+        String root = path.length == 0 ? "" : path[0];
+        return switch (root) {
+            case "schemas" -> schemas(method, path);
+            case "subjects" -> path.length == 1 ? subjectList(method) : subjects(method, path, body);
+            case "config" -> config(method, path, body);
+            case "compatibility" -> compatibility(method, path, body);
+            default -> error(404, 404, "Not found");
+        };
+    }
+
+    /** {@code GET /schemas/ids/{id}} (and the older {@code GET /schemas/{id}}). */
+    private Reply schemas(String method, String[] path) {
+        boolean byId = path.length == 3 && path[1].equals("ids") || path.length == 2;
+        if (!method.equals("GET") || !byId) {
+            return error(404, 404, "Not found");
         }
-        if (path.length == 3 && path[0].equals("schemas") && path[1].equals("ids") && method.equals("GET")) {
-            return idOf(path[2]).flatMap(store::schemaById)
-                    .map(schema -> ok(Map.of("schema", schema)))
-                    .orElseGet(() -> error(404, 40403, "Schema not found"));
+        return idOf(path[path.length - 1]).flatMap(store::schemaById)
+                .map(schema -> ok(Map.of("schema", schema)))
+                .orElseGet(() -> error(404, 40403, "Schema not found"));
+    }
+
+    private Reply subjectList(String method) {
+        return method.equals("GET") ? ok(store.subjects()) : error(405, 405, "Method not allowed");
+    }
+
+    /** {@code GET|PUT /config} and {@code GET|PUT /config/{subject}}. */
+    private Reply config(String method, String[] path, String body) {
+        String subject = path.length > 1 ? path[1] : null;
+        if (method.equals("GET")) {
+            return ok(Map.of("compatibilityLevel", store.level(subject).name()));
         }
-        if (path.length == 1 && path[0].equals("subjects") && method.equals("GET")) {
-            return ok(store.subjects());
+        if (method.equals("PUT")) {
+            CompatibilityLevel level = CompatibilityLevel.valueOf(JSON.readTree(body).get("compatibility").asString());
+            store.setLevel(subject, level);
+            return ok(Map.of("compatibility", level.name()));
         }
-        if (path.length >= 2 && path[0].equals("subjects")) {
-            return subjects(method, path, body);
+        return error(405, 405, "Method not allowed");
+    }
+
+    /** {@code POST /compatibility/subjects/{subject}/versions/{version|latest}}. */
+    private Reply compatibility(String method, String[] path, String body) {
+        if (path.length != 5 || !method.equals("POST")) {
+            return error(404, 404, "Not found");
         }
-        if (path.length >= 1 && path[0].equals("config")) {
-            String subject = path.length > 1 ? path[1] : null;
-            if (method.equals("GET")) {
-                return ok(Map.of("compatibilityLevel", store.level(subject).name()));
-            }
-            if (method.equals("PUT")) {
-                CompatibilityLevel level = CompatibilityLevel.valueOf(JSON.readTree(body).get("compatibility").asString());
-                store.setLevel(subject, level);
-                return ok(Map.of("compatibility", level.name()));
-            }
-        }
-        if (path.length == 5 && path[0].equals("compatibility") && method.equals("POST")) {
-            return ok(Map.of("is_compatible", store.compatible(path[2], schemaOf(body), path[4])));
-        }
-        return error(404, 404, "Not found");
+        return ok(Map.of("is_compatible", store.compatible(path[2], schemaOf(body), path[4])));
     }
 
     private Reply subjects(String method, String[] path, String body) {

@@ -4,6 +4,9 @@ import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -51,43 +54,43 @@ public record SignatureHeader(String algorithm, Integer keyVersion, byte[] signa
         if (headerValue == null || headerValue.isBlank()) {
             return Optional.empty();
         }
-        String algorithm = null;
-        Integer keyVersion = null;
-        String signature = null;
-        for (String item : headerValue.split(",")) {
-            String trimmed = item.trim();
-            int eq = trimmed.indexOf('=');
-            if (eq <= 0) {
-                continue;
-            }
-            String key = trimmed.substring(0, eq).trim();
-            String value = trimmed.substring(eq + 1).trim();
-            if (key.equalsIgnoreCase("algorithm")) {
-                algorithm = value;
-            } else if (key.equalsIgnoreCase("keyVersion")) {
-                try {
-                    keyVersion = Integer.valueOf(value);
-                } catch (NumberFormatException e) {
-                    return Optional.empty();
-                }
-            } else if (key.equalsIgnoreCase("signature")) {
-                signature = value;
-            }
-        }
+        Map<String, String> items = items(headerValue);
+        String signature = items.get("signature");
         if (signature == null || signature.isEmpty()) {
             return Optional.empty();
         }
         try {
-            // URL-decode only what is URL-encoded: a raw base64 value (no '%') keeps its '+' (URLDecoder would
-            // turn it into a space and break the base64).
-            String base64 = signature.indexOf('%') >= 0 ? URLDecoder.decode(signature, StandardCharsets.UTF_8) : signature;
-            byte[] bytes = Base64.getDecoder().decode(base64);
+            String keyVersion = items.get("keyversion");
+            Integer version = keyVersion == null ? null : Integer.valueOf(keyVersion);
+            byte[] bytes = Base64.getDecoder().decode(urlDecodedIfEncoded(signature));
             if (bytes.length == 0) {
                 return Optional.empty();
             }
-            return Optional.of(new SignatureHeader(algorithm == null ? RSA256 : algorithm, keyVersion, bytes));
+            return Optional.of(new SignatureHeader(items.getOrDefault("algorithm", RSA256), version, bytes));
         } catch (IllegalArgumentException e) {
+            // NumberFormatException (keyVersion) is an IllegalArgumentException too: unverifiable, not an error
             return Optional.empty();
         }
+    }
+
+    /** Items split at commas, each at its first {@code =}, keys lower-cased, blanks trimmed; malformed items skipped. */
+    private static Map<String, String> items(String headerValue) {
+        Map<String, String> items = new HashMap<>();
+        for (String item : headerValue.split(",")) {
+            String trimmed = item.trim();
+            int eq = trimmed.indexOf('=');
+            if (eq > 0) {
+                items.putIfAbsent(trimmed.substring(0, eq).trim().toLowerCase(Locale.ROOT), trimmed.substring(eq + 1).trim());
+            }
+        }
+        return items;
+    }
+
+    /**
+     * URL-decodes only what is URL-encoded: a raw base64 value (no '%') keeps its '+' (URLDecoder would turn it
+     * into a space and break the base64).
+     */
+    private static String urlDecodedIfEncoded(String signature) {
+        return signature.indexOf('%') >= 0 ? URLDecoder.decode(signature, StandardCharsets.UTF_8) : signature;
     }
 }

@@ -82,7 +82,8 @@ final class ContractRequests {
             case "paymentRedirectUrl" -> copy(request, request.productCode(), order, request.paymentAmount(),
                     request.paymentMethod(), null, env);
             case "env.terminalType" -> copy(request, request.productCode(), order, request.paymentAmount(),
-                    request.paymentMethod(), request.paymentRedirectUrl(), new Env(null, null, "1.2.3.4", null, null, null, null, null, null, null, null, null, null, null));
+                    request.paymentMethod(), request.paymentRedirectUrl(),
+                    new Env(null, null, "1.2.3.4", null, null, null, null, null, null, null, null, null, null, null));
             case "env" -> copy(request, request.productCode(), order, request.paymentAmount(),
                     request.paymentMethod(), request.paymentRedirectUrl(), null);
             default -> throw new IllegalArgumentException("no mutation for " + path);
