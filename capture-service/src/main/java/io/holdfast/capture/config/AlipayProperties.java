@@ -5,7 +5,8 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code holdfast.alipay.*} (the same keys as authorization-service's): how to reach Antom. Keys are given as base64 or PEM text (from a secret), never logged.
+ * {@code holdfast.alipay.*} (the same keys as authorization-service's): how to reach Antom. Keys are given as base64
+ * or PEM text (from a secret), never logged.
  *
  * @param baseUrl the Antom gateway, e.g. https://open-sea-global.alipay.com
  * @param clientId the Antom client id
