@@ -17,14 +17,23 @@ import reactor.netty.http.Http11SslContextSpec;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
+import reactor.netty.resources.LoopResources;
 
-/** Binds the sandbox on plain HTTP and, optionally, HTTPS, and routes requests to the handlers. */
+/**
+ * Binds the sandbox on plain HTTP and, optionally, HTTPS, and routes requests to the handlers. The sandbox runs on
+ * its own event loops (threads {@code alipay-sandbox-http-*}), so an embedding test's HTTP clients never share
+ * a loop with it and its CPU can be told apart from theirs.
+ */
 public final class SandboxHttpServer implements AutoCloseable {
 
+    static final String LOOP_PREFIX = "alipay-sandbox-http";
+
+    private final LoopResources loops;
     private final DisposableServer plain;
     private final DisposableServer secure;
 
-    private SandboxHttpServer(DisposableServer plain, DisposableServer secure) {
+    private SandboxHttpServer(LoopResources loops, DisposableServer plain, DisposableServer secure) {
+        this.loops = loops;
         this.plain = plain;
         this.secure = secure;
     }
@@ -53,16 +62,17 @@ public final class SandboxHttpServer implements AutoCloseable {
                 new ResponseSigner(settings.sandboxSigner(), settings.impostorSigner(), settings.clock(),
                         settings.offset()), faults);
         Router router = new Router(api, new ChallengeHandler(engine), settings.control());
-        DisposableServer plain = HttpServer.create().host(settings.host()).port(settings.port())
+        LoopResources loops = LoopResources.create(LOOP_PREFIX, 1, LoopResources.DEFAULT_IO_WORKER_COUNT, true);
+        DisposableServer plain = HttpServer.create().runOn(loops).host(settings.host()).port(settings.port())
                 .handle(router::route).bindNow();
         DisposableServer secure = null;
         if (settings.httpsPort() != null) {
             TlsIdentity tls = settings.tls();
-            secure = HttpServer.create().host(settings.host()).port(settings.httpsPort())
+            secure = HttpServer.create().runOn(loops).host(settings.host()).port(settings.httpsPort())
                     .secure(spec -> spec.sslContext(Http11SslContextSpec.forServer(tls.privateKey(), tls.certificate())))
                     .handle(router::route).bindNow();
         }
-        return new SandboxHttpServer(plain, secure);
+        return new SandboxHttpServer(loops, plain, secure);
     }
 
     public int port() {
@@ -80,6 +90,7 @@ public final class SandboxHttpServer implements AutoCloseable {
         if (secure != null) {
             secure.disposeNow();
         }
+        loops.disposeLater().block();
     }
 
     /** Routes by path: the Antom APIs, the 3DS challenge pages, the control API and a health check. */
