@@ -37,7 +37,10 @@ import reactor.core.publisher.Mono;
  * <li>1,000,000 pending MANUAL rows (a {@code generate_series} insert with the table's constraints), 2 % due now,
  * the rest due over the next 5 days; the EXPLAIN ANALYZE of the exact SQL and binds the adapter sent; then every due
  * row claimed in batches of 50: claims/s, rows/s, latency p50/p99/max;</li>
- * <li>the claim latency with 2,000 rows due and a backlog of 1,000,000 vs 10,000 pending rows.</li>
+ * <li>the claim latency with 2,000 rows due and a backlog of 1,000,000 vs 10,000 pending rows (5 rounds each, the
+ * claimed rows released between rounds);</li>
+ * <li>the same claim through an unpooled connection factory (a new connection per claim), as the service is wired
+ * today without r2dbc-pool.</li>
  * </ol>
  * Run: {@code ./mvnw -B -o -pl capture-service test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=io.holdfast.capture.bench.DueWorkClaimBenchmark} (see the README); {@code -Dbench.rows},
@@ -47,6 +50,7 @@ public final class DueWorkClaimBenchmark {
 
     private static final Instant NOW = Instant.parse("2027-01-04T12:00:00Z");
     private static final Duration LEASE = Duration.ofMinutes(2);
+    private static final int ROUNDS = 5;
 
     private DueWorkClaimBenchmark() {
     }
@@ -77,8 +81,19 @@ public final class DueWorkClaimBenchmark {
             for (int backlog : new int[] {rows, 10_000}) {
                 load(jdbc, backlog, 2_000);
                 claimOnce(store, tx, batch, "warm-up");
-                print("latency, 2,000 due, backlog " + String.format("%,d", backlog), drain(store, tx, batch));
+                explain(jdbc, sent.get(sent.size() - 1));
+                List<long[]> claims = new ArrayList<>();
+                for (int round = 0; round < ROUNDS; round++) {
+                    claims.addAll(Arrays.asList(drain(store, tx, batch)));
+                    release(jdbc);
+                }
+                print("latency, 2,000 due, backlog " + String.format("%,d", backlog) + ", " + ROUNDS + " rounds",
+                        claims.toArray(new long[0][]));
             }
+            // as the service is wired today: no connection pool on the classpath, a new connection per transaction
+            ScheduleStore unpooled = DbAdapters.scheduleStore(r2dbc, Clock.fixed(NOW, ZoneOffset.UTC));
+            print("unpooled (new connection per claim), 2,000 due, backlog 10,000",
+                    drain(unpooled, DbAdapters.transactions(r2dbc), batch));
         }
     }
 
@@ -97,6 +112,15 @@ public final class DueWorkClaimBenchmark {
                     + "else " + now + " + (1 + g % 432000) * interval '1 second' end "
                     + "from (select g, " + now + " - (g % 518400) * interval '1 second' as authorized "
                     + "from generate_series(1, " + rows + ") g) s");
+            s.execute("vacuum analyze capture_schedule");
+        }
+    }
+
+    /** Makes the rows the benchmark claimed due again (as if their lease had ended). */
+    private static void release(DataSource jdbc) throws SQLException {
+        try (var c = jdbc.getConnection(); var s = c.createStatement()) {
+            s.execute("update capture_schedule set due_at = timestamptz '" + NOW + "' - interval '1 minute', "
+                    + "lease_owner = null where lease_owner = 'bench'");
             s.execute("vacuum analyze capture_schedule");
         }
     }
@@ -141,6 +165,12 @@ public final class DueWorkClaimBenchmark {
                 : v instanceof String s ? "'" + s + "'" : String.valueOf(v)));
         System.out.println("claim SQL sent by R2dbcScheduleStore.claimDue: " + sql);
         try (var c = jdbc.getConnection(); var s = c.createStatement()) {
+            try (ResultSet size = s.executeQuery("select count(*), pg_size_pretty(pg_total_relation_size("
+                    + "'capture_schedule')), current_setting('shared_buffers') from capture_schedule")) {
+                size.next();
+                System.out.printf("rows=%,d table+indexes=%s shared_buffers=%s%n", size.getLong(1), size.getString(2),
+                        size.getString(3));
+            }
             c.setAutoCommit(false);
             s.execute("prepare claim as " + sql);
             try (ResultSet plan = s.executeQuery("explain (analyze, buffers) execute claim(" + String.join(", ", args)
