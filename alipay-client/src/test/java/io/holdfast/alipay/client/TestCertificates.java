@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
@@ -22,13 +23,16 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 /** TEST-ONLY self-signed server certificates, generated at test time. */
 final class TestCertificates {
 
+    private static final Clock WALL_CLOCK = Clock.systemUTC();
+
     private TestCertificates() {
     }
 
     /** A self-signed certificate for {@code ipAddress} (as an IP SAN), valid for a day. */
     static X509Certificate selfSigned(KeyPair keys, String ipAddress) {
         try {
-            Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            // the JDK's TLS stack checks validity against the wall clock, so the certificate must too
+            Instant now = WALL_CLOCK.instant().truncatedTo(ChronoUnit.SECONDS);
             X500Name name = new X500Name("CN=" + ipAddress);
             JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, BigInteger.valueOf(now.toEpochMilli()),
                     Date.from(now.minus(1, ChronoUnit.HOURS)), Date.from(now.plus(1, ChronoUnit.DAYS)), name, keys.getPublic());
