@@ -16,7 +16,6 @@ import io.holdfast.authorization.application.Reconciler;
 import io.holdfast.authorization.domain.ReconcilePolicy;
 import io.r2dbc.spi.ConnectionFactory;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -31,12 +30,7 @@ public class ApplicationConfiguration {
 
     @Bean
     Clock clock(@Value("${holdfast.clock.sandbox-url:}") String sandboxUrl) {
-        // Local stack and system tests only: follow alipay-sandbox's movable clock so the 7-day deadline can be
-        // exercised across processes by moving time. Production leaves the property empty: the system clock.
-        if (!sandboxUrl.isBlank()) {
-            return SandboxFollowingClock.follow(sandboxUrl, Duration.ofMillis(200));
-        }
-        return Clock.systemUTC();
+        return SandboxFollowingClock.systemUnlessFollowing(sandboxUrl);
     }
 
     @Bean

@@ -21,7 +21,6 @@ import io.holdfast.capture.domain.GuardianSettings;
 import io.holdfast.capture.domain.ManualCaptureRules;
 import io.holdfast.capture.domain.Schedule;
 import java.time.Clock;
-import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -35,12 +34,7 @@ public class CaptureConfiguration {
     @Bean
     @ConditionalOnMissingBean
     Clock clock(@Value("${holdfast.clock.sandbox-url:}") String sandboxUrl) {
-        // Local stack and system tests only: follow alipay-sandbox's movable clock so the 7-day deadline can be
-        // exercised across processes by moving time. Production leaves the property empty: the system clock.
-        if (!sandboxUrl.isBlank()) {
-            return SandboxFollowingClock.follow(sandboxUrl, Duration.ofMillis(200));
-        }
-        return Clock.systemUTC();
+        return SandboxFollowingClock.systemUnlessFollowing(sandboxUrl);
     }
 
     @Bean

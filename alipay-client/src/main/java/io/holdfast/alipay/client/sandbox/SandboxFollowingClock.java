@@ -46,6 +46,18 @@ public final class SandboxFollowingClock extends Clock implements AutoCloseable 
         this.zone = zone;
     }
 
+    /**
+     * A service's clock: {@link Clock#systemUTC()} in production (no sandbox URL configured), or, for the local stack
+     * and system tests, a clock following the sandbox at {@code sandboxBaseUrl} (polled every 200 ms) so the 7-day
+     * deadline can be exercised across processes by moving time.
+     */
+    public static Clock systemUnlessFollowing(String sandboxBaseUrl) {
+        if (sandboxBaseUrl == null || sandboxBaseUrl.isBlank()) {
+            return Clock.systemUTC();
+        }
+        return follow(sandboxBaseUrl, Duration.ofMillis(200));
+    }
+
     /** Follows the sandbox at {@code sandboxBaseUrl}, polling every {@code interval}. */
     public static SandboxFollowingClock follow(String sandboxBaseUrl, Duration interval) {
         Clock base = Clock.systemUTC();
