@@ -36,7 +36,11 @@ final class EmbeddedDatabase {
 
     /** Points the service at database {@code name} (created on first use), so test classes do not share rows. */
     static void register(DynamicPropertyRegistry registry, String name) {
-        int port = get().getPort();
+        register(registry, name, get().getPort());
+    }
+
+    /** The same, with the service connecting through {@code port} (a fault proxy in front of the database). */
+    static void register(DynamicPropertyRegistry registry, String name, int port) {
         try (Connection c = get().getPostgresDatabase().getConnection();
                 ResultSet exists = c.createStatement().executeQuery(
                         "select 1 from pg_database where datname = '" + name + "'")) {

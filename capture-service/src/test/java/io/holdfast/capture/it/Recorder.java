@@ -71,6 +71,11 @@ final class Recorder implements AutoCloseable {
                 .filter(c -> paymentRequestId.equals(c.getPaymentRequestId())).toList();
     }
 
+    /** Every record read from a dead-letter topic. */
+    List<SpecificRecord> deadLetters() {
+        return List.copyOf(deadLetters);
+    }
+
     @Override
     public void close() {
         running = false;

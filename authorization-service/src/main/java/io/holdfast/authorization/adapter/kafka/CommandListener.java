@@ -2,6 +2,7 @@ package io.holdfast.authorization.adapter.kafka;
 
 import io.holdfast.authorization.application.AuthorizationService;
 import io.holdfast.authorization.application.CommandOutcome;
+import io.holdfast.messaging.consumer.InvalidRecordException;
 import io.holdfast.schemas.Topics;
 import io.holdfast.schemas.command.AuthorizePayment;
 import io.holdfast.schemas.command.CancelPayment;
@@ -34,9 +35,11 @@ public final class CommandListener {
         Object payload = command.getPayload();
         Mono<CommandOutcome> handled;
         if (payload instanceof AuthorizePayment authorize) {
-            handled = service.authorize(CommandMapper.authorize(command, authorize));
+            handled = service.authorize(InvalidRecordException.mapping("command " + command.getCommandId(),
+                    () -> CommandMapper.authorize(command, authorize)));
         } else if (payload instanceof CancelPayment cancel) {
-            handled = service.cancel(CommandMapper.cancel(command, cancel));
+            handled = service.cancel(InvalidRecordException.mapping("command " + command.getCommandId(),
+                    () -> CommandMapper.cancel(command, cancel)));
         } else if (payload instanceof CapturePayment) {
             log.debug("command {} is a CapturePayment: the capture-service's", command.getCommandId());
             return;

@@ -4,6 +4,7 @@ import io.holdfast.authorization.adapter.alipay.DeclineAdvice;
 import io.holdfast.authorization.application.NotificationService;
 import io.holdfast.authorization.domain.AuthorizationResult;
 import io.holdfast.authorization.domain.CardSummary;
+import io.holdfast.messaging.consumer.InvalidRecordException;
 import io.holdfast.schemas.Topics;
 import io.holdfast.schemas.notification.AlipayNotification;
 import io.holdfast.schemas.notification.PaymentResultNotification;
@@ -37,7 +38,8 @@ public final class NotificationListener {
         if (!(notification.getPayload() instanceof PaymentResultNotification result)) {
             return;
         }
-        AuthorizationResult verdict = verdict(result, notification.getReceivedAt());
+        AuthorizationResult verdict = InvalidRecordException.mapping("notification " + notification.getNotificationId(),
+                () -> verdict(result, notification.getReceivedAt()));
         if (verdict == null) {
             log.info("notification {} for payment {} carries no verdict ({} {} {}): ignored",
                     notification.getNotificationId(), result.getPaymentRequestId(), result.getNotifyType(),

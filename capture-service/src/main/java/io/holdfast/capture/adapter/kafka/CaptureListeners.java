@@ -3,6 +3,7 @@ package io.holdfast.capture.adapter.kafka;
 import io.holdfast.capture.application.CaptureCommandHandler;
 import io.holdfast.capture.application.CaptureNotificationHandler;
 import io.holdfast.capture.application.PaymentEventHandler;
+import io.holdfast.messaging.consumer.InvalidRecordException;
 import io.holdfast.schemas.Topics;
 import io.holdfast.schemas.command.CapturePayment;
 import io.holdfast.schemas.command.PaymentCommand;
@@ -16,7 +17,8 @@ import org.springframework.kafka.annotation.KafkaListener;
 
 /**
  * The three consumers, thin: map, hand to the use case, block until its transaction committed (the offset is
- * committed after that). Errors propagate to the one DefaultErrorHandler (retry, then dead-letter topic).
+ * committed after that). Errors propagate to the shared consumer error policy (messaging): transient ones are
+ * retried until they end, a record that breaks the contract is dead-lettered.
  * Records this service does not handle (other events, AuthorizePayment, CancelPayment, notifyPayment) are skipped.
  */
 final class CaptureListeners {
@@ -38,7 +40,8 @@ final class CaptureListeners {
     void onEvent(PaymentEvent event) {
         Object payload = event.getPayload();
         if (payload instanceof PaymentAuthorized p) {
-            events.authorized(event.getEventId(), InboundMapper.authorized(event, p)).block(TIMEOUT);
+            events.authorized(event.getEventId(), InvalidRecordException.mapping("event " + event.getEventId(),
+                    () -> InboundMapper.authorized(event, p))).block(TIMEOUT);
         } else if (payload instanceof AuthorizationCancelled) {
             events.cancelled(event.getEventId(), event.getPaymentRequestId()).block(TIMEOUT);
         }
@@ -47,7 +50,8 @@ final class CaptureListeners {
     @KafkaListener(id = "capture-commands", topics = Topics.PAYMENTS_COMMANDS)
     void onCommand(PaymentCommand command) {
         if (command.getPayload() instanceof CapturePayment p) {
-            CaptureCommandHandler.Outcome outcome = commands.capture(InboundMapper.capture(command, p),
+            CaptureCommandHandler.Outcome outcome = commands.capture(InvalidRecordException.mapping(
+                    "command " + command.getCommandId(), () -> InboundMapper.capture(command, p)),
                     command.getMerchantId()).block(TIMEOUT);
             if (outcome == CaptureCommandHandler.Outcome.REJECTED) {
                 // CommandRejected is committed; the command itself is also kept on the dead-letter topic
@@ -59,7 +63,9 @@ final class CaptureListeners {
     @KafkaListener(id = "capture-notifications", topics = Topics.ALIPAY_NOTIFICATIONS)
     void onNotification(AlipayNotification notification) {
         if (notification.getPayload() instanceof CaptureResultNotification c) {
-            notifications.captureResult(InboundMapper.captureResult(notification, c)).block(TIMEOUT);
+            notifications.captureResult(InvalidRecordException.mapping("notification "
+                    + notification.getNotificationId(), () -> InboundMapper.captureResult(notification, c)))
+                    .block(TIMEOUT);
         }
     }
 }

@@ -5,20 +5,17 @@ import io.holdfast.capture.application.PaymentNotYetKnownException;
 import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 
 /**
- * After the retries: a CapturePayment whose payment is still unknown becomes CommandRejected(UNKNOWN_PAYMENT);
- * every exhausted record (that one included) is kept on the dead-letter topic.
+ * Before a record is dead-lettered: a CapturePayment whose payment is still unknown after its bounded wait becomes
+ * CommandRejected(UNKNOWN_PAYMENT). The shared policy then keeps the record on the dead-letter topic.
  */
 final class RejectingRecoverer implements ConsumerRecordRecoverer {
 
     private final CaptureCommandHandler commands;
-    private final DeadLetterPublishingRecoverer deadLetters;
 
-    RejectingRecoverer(CaptureCommandHandler commands, DeadLetterPublishingRecoverer deadLetters) {
+    RejectingRecoverer(CaptureCommandHandler commands) {
         this.commands = commands;
-        this.deadLetters = deadLetters;
     }
 
     @Override
@@ -29,6 +26,5 @@ final class RejectingRecoverer implements ConsumerRecordRecoverer {
                 break;
             }
         }
-        deadLetters.accept(record, exception);
     }
 }

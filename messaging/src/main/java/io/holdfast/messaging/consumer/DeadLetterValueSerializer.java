@@ -1,7 +1,8 @@
-package io.holdfast.authorization.adapter.kafka;
+package io.holdfast.messaging.consumer;
 
 import io.holdfast.schemas.Topics;
 import io.holdfast.schemas.serde.AvroSerializer;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
@@ -15,11 +16,24 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public class DeadLetterValueSerializer implements Serializer<Object> {
 
-    private final AvroSerializer<SpecificRecord> avro = new AvroSerializer<>();
+    private Map<String, ?> configs = Map.of();
+    private boolean isKey;
+    private AvroSerializer<SpecificRecord> avro;
 
     @Override
     public void configure(Map<String, ?> configs, boolean isKey) {
-        avro.configure(configs, isKey);
+        this.configs = new HashMap<>(configs);
+        this.isKey = isKey;
+    }
+
+    /** Configured on first use: dead-lettering raw bytes needs no registry. */
+    private synchronized AvroSerializer<SpecificRecord> avro() {
+        if (avro == null) {
+            AvroSerializer<SpecificRecord> serializer = new AvroSerializer<>();
+            serializer.configure(configs, isKey);
+            avro = serializer;
+        }
+        return avro;
     }
 
     @Override
@@ -30,7 +44,7 @@ public class DeadLetterValueSerializer implements Serializer<Object> {
         if (data instanceof SpecificRecord record) {
             String original = topic.endsWith(Topics.DLT_SUFFIX)
                     ? topic.substring(0, topic.length() - Topics.DLT_SUFFIX.length()) : topic;
-            return avro.serialize(original, record);
+            return avro().serialize(original, record);
         }
         throw new SerializationException("cannot dead-letter a " + data.getClass());
     }

@@ -1,0 +1,10 @@
+package io.holdfast.messaging.config;
+
+import io.holdfast.messaging.consumer.ConsumerErrorPolicy;
+
+/** A service's additions to the shared policy (a bounded wait, a hook before dead-lettering). */
+@FunctionalInterface
+public interface ConsumerErrorPolicyCustomizer {
+
+    void customize(ConsumerErrorPolicy policy);
+}

@@ -1,0 +1,31 @@
+package io.holdfast.messaging;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The shared library knows no service: services depend on it, never the other way round. */
+class ArchitectureTests {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.holdfast.messaging");
+
+    @Test
+    void messagingKnowsNoServiceAndNoAntomType() {
+        noClasses().that().resideInAPackage("io.holdfast.messaging..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.holdfast.authorization..",
+                        "io.holdfast.capture..", "io.holdfast.ingest..", "io.holdfast.alipay..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void thePolicyDoesNotReachIntoTheWiring() {
+        noClasses().that().resideInAPackage("io.holdfast.messaging.consumer..")
+                .should().dependOnClassesThat().resideInAPackage("io.holdfast.messaging.config..")
+                .check(CLASSES);
+    }
+}
