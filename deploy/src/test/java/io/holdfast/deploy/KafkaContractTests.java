@@ -43,6 +43,17 @@ class KafkaContractTests {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("overlays")
+    void theEdgesSharedIdempotencyRecordsAreCompactedAndOutliveItsTtl(String overlay) {
+        JsonNode topic = topics(Overlays.render(overlay)).get("holdfast.idempotency");
+
+        assertThat(topic).as("KafkaTopic holdfast.idempotency").isNotNull();
+        assertThat(topic.path("config").path("cleanup.policy").asString()).isEqualTo("compact,delete");
+        // notification-ingest replays and refuses by these records for 24 h (holdfast.ingest.idempotency.ttl)
+        assertThat(topic.path("config").path("retention.ms").asLong()).isGreaterThan(24L * 3600 * 1000);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
     void topicsAndUsersLiveWhereTheEntityOperatorWatches(String overlay) {
         Rendering rendering = Overlays.render(overlay);
         List<Rendering.RenderedObject> clusters = rendering.ofKind("Kafka");
@@ -124,7 +135,9 @@ class KafkaContractTests {
 
         assertThat(acls.get("notification-ingest")).containsExactlyInAnyOrder(
                 "topic:alipay.notifications:Write", "topic:alipay.notifications:Describe",
-                "topic:payments.commands:Write", "topic:payments.commands:Describe");
+                "topic:payments.commands:Write", "topic:payments.commands:Describe",
+                "topic:holdfast.idempotency:Read", "topic:holdfast.idempotency:Write",
+                "topic:holdfast.idempotency:Describe");
         assertThat(acls.get("authorization-service")).contains(
                 "topic:payments.commands:Read", "topic:alipay.notifications:Read", "topic:payments.events:Write",
                 "topic:payments.commands.DLT:Write", "topic:alipay.notifications.DLT:Write",

@@ -84,15 +84,19 @@ public final class LocalKafka implements AutoCloseable {
 
     /** Creates the topics that are missing (partitions as given, replication factor 1). */
     public void createTopics(List<String> topics, int partitions) throws InterruptedException, IOException {
+        for (String topic : topics) {
+            createTopic(topic, partitions, Map.of());
+        }
+    }
+
+    /** Creates the topic with these topic configs unless it exists (replication factor 1). */
+    public void createTopic(String topic, int partitions, Map<String, String> configs)
+            throws InterruptedException, IOException {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            for (String topic : topics) {
-                try {
-                    admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new IOException("cannot create topic " + topic, e.getCause());
-                    }
-                }
+            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1).configs(configs))).all().get();
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IOException("cannot create topic " + topic, e.getCause());
             }
         }
     }

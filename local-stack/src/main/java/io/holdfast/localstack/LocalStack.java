@@ -30,6 +30,8 @@ public final class LocalStack {
     public static final String CAPTURE = "capture-service";
     /** The child processes, in start order. */
     public static final List<String> MODULES = List.of(SANDBOX, INGEST, AUTHORIZATION, CAPTURE);
+    /** notification-ingest's shared Idempotency-Key records ({@code holdfast.ingest.idempotency.topic}). */
+    static final String IDEMPOTENCY_TOPIC = "holdfast.idempotency";
 
     private LocalStack() {
     }
@@ -98,6 +100,10 @@ public final class LocalStack {
                 topics.add(Topics.deadLetter(topic));
             });
             kafka.createTopics(topics, 3);
+            // notification-ingest's shared Idempotency-Key records (compacted; as deploy's KafkaTopic)
+            kafka.createTopic(IDEMPOTENCY_TOPIC, 3, Map.of("cleanup.policy", "compact,delete",
+                    "retention.ms", "172800000", "segment.ms", "3600000"));
+            topics.add(IDEMPOTENCY_TOPIC);
             console.done(kafka.bootstrapServers() + ", topics " + String.join(", ", topics));
 
             console.step("schema registry (Confluent REST API)");

@@ -9,6 +9,7 @@ import io.holdfast.authorization.domain.RejectionReason;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -40,9 +41,9 @@ public final class AuthorizationService {
 
     /** AuthorizePayment: write-ahead AUTH_REQUESTED, pay, record the outcome. */
     public Mono<CommandOutcome> authorize(AuthorizeCommand command) {
-        Mono<Step> writeAhead = workflow.unitOfWork().inTransaction(() -> inbox(command.commandId())
-                .flatMap(fresh -> !fresh ? done(new CommandOutcome.Duplicate())
-                        : workflow.store().find(command.paymentRequestId())
+        Mono<Step> writeAhead = workflow.unitOfWork().inTransaction(() -> once(command.commandId(),
+                command.commandFingerprint(), command.paymentRequestId(), command.merchantId(),
+                () -> workflow.store().find(command.paymentRequestId())
                                 .flatMap(existing -> reject(command.commandId(), command.paymentRequestId(),
                                         command.merchantId(), conflict(existing, command)))
                                 .switchIfEmpty(Mono.defer(() -> admit(command)))));
@@ -55,9 +56,9 @@ public final class AuthorizationService {
         Instant now = workflow.clock().instant();
         Cause cause = new Cause(Cause.Kind.COMMAND, command.commandId(), "CancelPayment"
                 + (command.reason() == null ? "" : ": " + command.reason()));
-        Mono<Step> order = workflow.unitOfWork().inTransaction(() -> inbox(command.commandId())
-                .flatMap(fresh -> !fresh ? done(new CommandOutcome.Duplicate())
-                        : workflow.store().find(command.paymentRequestId())
+        Mono<Step> order = workflow.unitOfWork().inTransaction(() -> once(command.commandId(),
+                command.commandFingerprint(), command.paymentRequestId(), command.merchantId(),
+                () -> workflow.store().find(command.paymentRequestId())
                                 .flatMap(payment -> cancelDecided(command,
                                         payment.orderCancel(command.initiator(), command.reason(), cause, now)))
                                 .switchIfEmpty(Mono.defer(() -> reject(command.commandId(),
@@ -117,8 +118,23 @@ public final class AuthorizationService {
                 .map(saved -> new Proceed(PaymentWorkflow.payment(saved)));
     }
 
-    private Mono<Boolean> inbox(String commandId) {
-        return workflow.store().markProcessed(commandId, INBOX_SOURCE, workflow.clock().instant());
+    /**
+     * Runs {@code firstTime} only for a commandId never seen before (recorded in the inbox in the caller's transaction).
+     * A redelivery of the same content is a silent no-op; the same commandId with other content is never dropped as
+     * a duplicate: it is rejected with DUPLICATE_COMMAND_ID_CONFLICT, so the merchant learns its command was not
+     * applied.
+     */
+    private Mono<Step> once(String commandId, String fingerprint, String paymentRequestId, String merchantId,
+            Supplier<Mono<Step>> firstTime) {
+        return workflow.store().recordCommand(commandId, INBOX_SOURCE, fingerprint, workflow.clock().instant())
+                .flatMap(sighting -> switch (sighting) {
+                    case FIRST -> firstTime.get();
+                    case REDELIVERY -> done(new CommandOutcome.Duplicate());
+                    case CONFLICT -> reject(commandId, paymentRequestId, merchantId, new CommandOutcome.Rejected(
+                            RejectionReason.DUPLICATE_COMMAND_ID_CONFLICT, "commandId", "commandId " + commandId
+                                    + " was already processed with different content; this command was not applied"
+                                    + " (send it with its own commandId / Idempotency-Key)"));
+                });
     }
 
     private static Mono<Step> done(CommandOutcome outcome) {

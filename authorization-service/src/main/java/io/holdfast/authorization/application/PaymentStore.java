@@ -15,6 +15,13 @@ public interface PaymentStore {
     /** Records a processed message id (inbox); false when it was processed before. */
     Mono<Boolean> markProcessed(String messageId, String source, Instant at);
 
+    /**
+     * Records a command id with the fingerprint of its content (inbox): {@link CommandSighting#FIRST} when it is new,
+     * {@link CommandSighting#REDELIVERY} when it was recorded with the same fingerprint (or with none, before
+     * fingerprints were kept), {@link CommandSighting#CONFLICT} when it was recorded with another one.
+     */
+    Mono<CommandSighting> recordCommand(String commandId, String source, String fingerprint, Instant at);
+
     /** Inserts a new payment with its first timeline entry. */
     Mono<Payment> insert(Payment payment, Transition first);
 

@@ -6,5 +6,7 @@ public enum RejectionReason {
     UNKNOWN_PAYMENT,
     CONFLICTING_COMMAND,
     INVALID_STATE,
-    UNREADABLE
+    UNREADABLE,
+    /** The commandId was processed before with different content; this command was not applied. */
+    DUPLICATE_COMMAND_ID_CONFLICT
 }

@@ -49,7 +49,7 @@ class AuthorizationFlowUnitTests {
                 new PayOrder.Card("tok", false, null, false),
                 new PayOrder.OrderInfo("order-1", "an order", null, null, List.of()),
                 new PayOrder.Environment("WEB", null, null, null, null, null, null), "https://m.example/r", null, null);
-        return new AuthorizeCommand(commandId, null, "fp-" + amount, null, order);
+        return new AuthorizeCommand(commandId, null, "fp-" + amount, null, order, "cfp-" + amount);
     }
 
     @Test

@@ -21,6 +21,7 @@ final class InMemoryPaymentStore implements PaymentStore {
     final Map<String, Payment> payments = new ConcurrentHashMap<>();
     final Map<String, List<Transition>> timelines = new ConcurrentHashMap<>();
     final Set<String> inbox = ConcurrentHashMap.newKeySet();
+    final Map<String, String> commandFingerprints = new ConcurrentHashMap<>();
     final List<OutboundEvent> outbox = new CopyOnWriteArrayList<>();
 
     @Override
@@ -31,6 +32,15 @@ final class InMemoryPaymentStore implements PaymentStore {
     @Override
     public Mono<Boolean> markProcessed(String messageId, String source, Instant at) {
         return Mono.just(inbox.add(source + "/" + messageId));
+    }
+
+    @Override
+    public Mono<CommandSighting> recordCommand(String commandId, String source, String fingerprint, Instant at) {
+        String stored = commandFingerprints.putIfAbsent(source + "/" + commandId, fingerprint);
+        if (stored == null) {
+            return Mono.just(CommandSighting.FIRST);
+        }
+        return Mono.just(stored.equals(fingerprint) ? CommandSighting.REDELIVERY : CommandSighting.CONFLICT);
     }
 
     @Override

@@ -45,27 +45,42 @@ public final class CaptureCommandHandler {
         DUPLICATE
     }
 
-    /** Handles the command once (by commandId). */
+    /**
+     * Handles the command once (by commandId): an identical redelivery is a silent {@link Outcome#DUPLICATE}; the same
+     * commandId with other content is never dropped, it is {@link Outcome#REJECTED} with DUPLICATE_COMMAND_ID_CONFLICT.
+     */
     public Mono<Outcome> capture(CaptureRequest request, String merchantId) {
-        return tx.inTransaction(inbox.firstTime(SOURCE, request.commandId(), clock.instant())
-                .filter(Boolean::booleanValue)
-                .flatMap(first -> store.find(request.paymentRequestId())
-                        .flatMap(row -> {
-                            Transition t = rules.decide(row, request, clock.instant());
-                            boolean rejected = t.events().stream()
-                                    .anyMatch(e -> e instanceof CaptureEvent.CommandRejected);
-                            return transitions.applyOrFail(t, request.commandId())
-                                    .thenReturn(rejected ? Outcome.REJECTED : Outcome.ACCEPTED);
-                        })
-                        .switchIfEmpty(Mono.error(() -> new PaymentNotYetKnownException(request, merchantId)))))
-                .defaultIfEmpty(Outcome.DUPLICATE);
+        return tx.inTransaction(inbox.recordCommand(SOURCE, request.commandId(), request.contentFingerprint(),
+                        clock.instant())
+                .flatMap(sighting -> switch (sighting) {
+                    case FIRST -> store.find(request.paymentRequestId())
+                            .flatMap(row -> {
+                                Transition t = rules.decide(row, request, clock.instant());
+                                boolean rejected = t.events().stream()
+                                        .anyMatch(e -> e instanceof CaptureEvent.CommandRejected);
+                                return transitions.applyOrFail(t, request.commandId())
+                                        .thenReturn(rejected ? Outcome.REJECTED : Outcome.ACCEPTED);
+                            })
+                            .switchIfEmpty(Mono.error(() -> new PaymentNotYetKnownException(request, merchantId)));
+                    case REDELIVERY -> Mono.just(Outcome.DUPLICATE);
+                    case CONFLICT -> rejectConflict(request, merchantId);
+                }));
     }
 
     /** After the retries: the payment is still unknown, so the command is rejected (once, by commandId). */
     public Mono<Void> rejectUnknown(CaptureRequest request, String merchantId) {
-        return tx.inTransaction(inbox.firstTime(SOURCE, request.commandId(), clock.instant())
-                .filter(Boolean::booleanValue)
-                .flatMap(first -> outbox.append(List.of(ManualCaptureRules.unknownPayment(request)), merchantId,
-                        request.commandId()).thenReturn(true))).then();
+        return tx.inTransaction(inbox.recordCommand(SOURCE, request.commandId(), request.contentFingerprint(),
+                        clock.instant())
+                .flatMap(sighting -> switch (sighting) {
+                    case FIRST -> outbox.append(List.of(ManualCaptureRules.unknownPayment(request)), merchantId,
+                            request.commandId()).thenReturn(Outcome.REJECTED);
+                    case REDELIVERY -> Mono.just(Outcome.DUPLICATE);
+                    case CONFLICT -> rejectConflict(request, merchantId);
+                })).then();
+    }
+
+    private Mono<Outcome> rejectConflict(CaptureRequest request, String merchantId) {
+        return outbox.append(List.of(ManualCaptureRules.duplicateCommandId(request)), merchantId, request.commandId())
+                .thenReturn(Outcome.REJECTED);
     }
 }

@@ -45,6 +45,14 @@ public final class ManualCaptureRules {
         throw new IllegalStateException("unhandled " + a.status());
     }
 
+    /** The rejection of a command whose commandId was processed before with other content. */
+    public static CaptureEvent.CommandRejected duplicateCommandId(CaptureRequest request) {
+        return new CaptureEvent.CommandRejected(request.paymentRequestId(), null, request.commandId(),
+                RejectionReason.DUPLICATE_COMMAND_ID_CONFLICT, "commandId", "commandId " + request.commandId()
+                        + " was already processed with different content; this command was not applied"
+                        + " (send it with its own commandId / Idempotency-Key)");
+    }
+
     /** The rejection of a command for a payment this service does not know. */
     public static CaptureEvent.CommandRejected unknownPayment(CaptureRequest request) {
         return new CaptureEvent.CommandRejected(request.paymentRequestId(), null, request.commandId(),

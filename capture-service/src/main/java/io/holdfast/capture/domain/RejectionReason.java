@@ -15,5 +15,7 @@ public enum RejectionReason {
     /** The currency differs from the authorized currency. */
     CURRENCY_MISMATCH,
     /** The capture deadline has passed (or the authorization expired). */
-    DEADLINE_PASSED
+    DEADLINE_PASSED,
+    /** The commandId was processed before with different content; this command was not applied. */
+    DUPLICATE_COMMAND_ID_CONFLICT
 }

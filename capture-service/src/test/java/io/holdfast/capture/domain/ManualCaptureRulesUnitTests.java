@@ -64,7 +64,7 @@ class ManualCaptureRulesUnitTests {
     }
 
     private static CaptureRequest request(Money amount, Instant at) {
-        return new CaptureRequest("cmd-1", "pr-1", amount, at);
+        return new CaptureRequest("cmd-1", "pr-1", amount, at, "fp-1");
     }
 
     private static CaptureEvent.CommandRejected rejection(Transition t) {

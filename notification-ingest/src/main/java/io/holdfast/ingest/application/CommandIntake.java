@@ -1,6 +1,7 @@
 package io.holdfast.ingest.application;
 
 import io.holdfast.ingest.domain.command.CardInput;
+import io.holdfast.ingest.domain.command.CommandId;
 import io.holdfast.ingest.domain.command.CommandPayload;
 import io.holdfast.ingest.domain.command.CommandRequest;
 import io.holdfast.ingest.domain.command.CommandType;
@@ -9,35 +10,37 @@ import io.holdfast.ingest.domain.command.PendingAuthorize;
 import io.holdfast.ingest.domain.command.VaultOutcome;
 import io.holdfast.ingest.domain.command.VaultRequest;
 import io.holdfast.ingest.domain.merchant.Merchant;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
  * The merchant command use case: idempotency claim, raw card to token (vaultPaymentMethod, within the request), then
- * publication on {@code payments.commands}; the answer is 202 only once Kafka confirmed the command.
+ * publication on {@code payments.commands}; the answer is 202 only once Kafka confirmed the command. A final answer is
+ * then recorded on the shared idempotency log, so every replica (and this one after a restart) answers a retry alike.
  *
- * <p>The commandId is derived from the merchant and its Idempotency-Key (a name-based UUID), so a retry after a 503,
- * after a restart, or on another replica carries the same commandId and the same vaultingRequestId: Antom and the
- * consuming services deduplicate on them even when this edge's in-memory records are gone.
+ * <p>The commandId is derived from (merchant, operation, paymentRequestId, Idempotency-Key), see {@link CommandId}, so
+ * a retry after a 503, after a restart, or on another replica carries the same commandId and the same
+ * vaultingRequestId: Antom and the consuming services deduplicate on them even when no edge remembers the request,
+ * and the services refuse the same commandId with other content ({@code DUPLICATE_COMMAND_ID_CONFLICT}).
  */
 public final class CommandIntake {
 
     private static final Logger log = LoggerFactory.getLogger(CommandIntake.class);
 
     private final IdempotencyStore idempotency;
+    private final IdempotencyLog sharedRecords;
     private final CardVault vault;
     private final CommandPublisher publisher;
     private final Clock clock;
     private final Duration publishTimeout;
 
-    public CommandIntake(IdempotencyStore idempotency, CardVault vault, CommandPublisher publisher, Clock clock,
-            Duration publishTimeout) {
+    public CommandIntake(IdempotencyStore idempotency, IdempotencyLog sharedRecords, CardVault vault,
+            CommandPublisher publisher, Clock clock, Duration publishTimeout) {
         this.idempotency = idempotency;
+        this.sharedRecords = sharedRecords;
         this.vault = vault;
         this.publisher = publisher;
         this.clock = clock;
@@ -66,7 +69,8 @@ public final class CommandIntake {
     public Mono<Submission> submit(Merchant merchant, String paymentRequestId, String idempotencyKey,
             String fingerprint, CommandRequest request) {
         return Mono.defer(() -> {
-            IdempotencyStore.Claim claim = idempotency.claim(merchant.id(), idempotencyKey, fingerprint);
+            String commandId = CommandId.of(merchant.id(), request.type(), paymentRequestId, idempotencyKey);
+            IdempotencyStore.Claim claim = idempotency.claim(commandId, fingerprint);
             if (claim instanceof IdempotencyStore.Replay replay) {
                 return Mono.just(new Done(replay.result(), true));
             }
@@ -76,10 +80,13 @@ public final class CommandIntake {
             if (claim instanceof IdempotencyStore.InProgress) {
                 return Mono.just(new KeyInProgress());
             }
+            if (claim instanceof IdempotencyStore.NotLoaded) {
+                return Mono.just(new Done(new CommandResult.NotStored(
+                        "idempotency records are still being read at start-up"), false));
+            }
             if (claim instanceof IdempotencyStore.Fresh fresh) {
-                String commandId = commandId(merchant.id(), idempotencyKey);
                 return execute(merchant, paymentRequestId, commandId, request)
-                        .doOnNext(result -> idempotency.complete(fresh, result))
+                        .flatMap(result -> share(fresh, result))
                         .doOnError(error -> idempotency.release(fresh))
                         .doOnCancel(() -> idempotency.release(fresh))
                         .map(result -> new Done(result, false));
@@ -88,9 +95,22 @@ public final class CommandIntake {
         });
     }
 
-    /** A name-based UUID of merchant and key: stable across retries, replicas and restarts. */
-    static String commandId(String merchantId, String idempotencyKey) {
-        return UUID.nameUUIDFromBytes((merchantId + "\n" + idempotencyKey).getBytes(StandardCharsets.UTF_8)).toString();
+    /**
+     * Keeps a final answer and waits for the shared log to confirm it. If the log does not confirm, the answer stands
+     * (the command is stored): another replica may then take a conflicting reuse of the key, and the consuming
+     * service rejects that one with DUPLICATE_COMMAND_ID_CONFLICT.
+     */
+    private Mono<CommandResult> share(IdempotencyStore.Fresh fresh, CommandResult result) {
+        return idempotency.complete(fresh, result)
+                .map(record -> Mono.fromFuture(() -> sharedRecords.append(record), true)
+                        .timeout(publishTimeout)
+                        .thenReturn(result)
+                        .onErrorResume(error -> {
+                            log.warn("idempotency record of command {} not shared: {}", fresh.commandId(),
+                                    error.toString());
+                            return Mono.just(result);
+                        }))
+                .orElseGet(() -> Mono.just(result));
     }
 
     private Mono<CommandResult> execute(Merchant merchant, String paymentRequestId, String commandId,

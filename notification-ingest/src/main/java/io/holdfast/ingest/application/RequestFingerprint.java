@@ -9,18 +9,29 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Fingerprints a merchant request to tell an identical retry from a conflicting reuse of an Idempotency-Key. It is a
- * keyed hash (HMAC-SHA256 with a random per-process key): requests may carry raw card data, and a plain hash of a
- * card number is itself protected data (PCI DSS 3.5.1.1). Fingerprints live only in memory, so a per-process key is
- * enough.
+ * keyed hash (HMAC-SHA256): requests may carry raw card data, and a plain hash of a card number is itself protected
+ * data (PCI DSS 3.5.1.1). Fingerprints are shared by all replicas (on the idempotency topic), so every replica uses the
+ * same secret key ({@code holdfast.ingest.idempotency.fingerprint-key}, or one derived from the Antom merchant key).
  */
 public final class RequestFingerprint {
 
+    private static final int MIN_KEY_BYTES = 32;
+
     private final SecretKeySpec key;
 
-    public RequestFingerprint(SecureRandom random) {
-        byte[] bytes = new byte[32];
+    /** @param key the shared secret, at least 32 bytes */
+    public RequestFingerprint(byte[] key) {
+        if (key.length < MIN_KEY_BYTES) {
+            throw new IllegalArgumentException("a fingerprint key needs at least " + MIN_KEY_BYTES + " bytes");
+        }
+        this.key = new SecretKeySpec(key.clone(), "HmacSHA256");
+    }
+
+    /** A key of this process only: for tests of one replica. */
+    public static RequestFingerprint withRandomKey(SecureRandom random) {
+        byte[] bytes = new byte[MIN_KEY_BYTES];
         random.nextBytes(bytes);
-        this.key = new SecretKeySpec(bytes, "HmacSHA256");
+        return new RequestFingerprint(bytes);
     }
 
     public String of(String operation, String paymentRequestId, byte[] body) {

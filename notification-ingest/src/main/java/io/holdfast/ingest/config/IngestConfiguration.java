@@ -9,6 +9,7 @@ import io.holdfast.alipay.client.signing.Signer;
 import io.holdfast.ingest.adapter.alipay.AntomCardVault;
 import io.holdfast.ingest.adapter.alipay.AntomNotificationReader;
 import io.holdfast.ingest.adapter.alipay.AntomPaymentMethodCatalog;
+import io.holdfast.ingest.adapter.kafka.KafkaIdempotencyLog;
 import io.holdfast.ingest.adapter.kafka.KafkaPublishers;
 import io.holdfast.ingest.adapter.metrics.MicrometerIngestMetrics;
 import io.holdfast.ingest.adapter.web.ErrorResponses;
@@ -28,6 +29,7 @@ import io.holdfast.ingest.application.RequestFingerprint;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
@@ -35,6 +37,7 @@ import java.security.SecureRandom;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -43,8 +46,13 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -87,12 +95,7 @@ public class IngestConfiguration {
     @Bean(destroyMethod = "close")
     AlipayClient alipayClient(IngestProperties properties, KeyRing alipayKeyRing, Clock clock) throws IOException {
         IngestProperties.Antom antom = properties.antom();
-        String keyText = antom.merchantPrivateKeyFile() != null ? Files.readString(antom.merchantPrivateKeyFile())
-                : antom.merchantPrivateKey();
-        if (keyText == null || keyText.isBlank()) {
-            throw new IllegalStateException("set holdfast.ingest.antom.merchant-private-key-file (or -key)");
-        }
-        Signer signer = new Signer(AlipayKeys.privateKey(keyText), antom.keyVersion());
+        Signer signer = new Signer(AlipayKeys.privateKey(merchantKeyText(antom)), antom.keyVersion());
         List<X509Certificate> trusted = antom.trustedCertificateFile() == null ? List.of()
                 : certificates(antom.trustedCertificateFile());
         AlipayClientProperties.Tls tls = new AlipayClientProperties.Tls(trusted, antom.allowPlainHttp());
@@ -145,15 +148,48 @@ public class IngestConfiguration {
         return new IdempotencyStore(clock, properties.idempotency().ttl(), properties.idempotency().maxEntries());
     }
 
+    /** The records every replica shares; read before the replica is ready (see the readiness group). */
+    @Bean(initMethod = "start", destroyMethod = "close")
+    KafkaIdempotencyLog idempotencyLog(IngestProperties properties, KafkaProperties kafka,
+            IdempotencyStore idempotencyStore, JsonMapper jsonMapper, ExecutorService kafkaSendExecutor) {
+        return new KafkaIdempotencyLog(properties.idempotency().topic(), kafka.buildProducerProperties(),
+                kafka.buildConsumerProperties(), idempotencyStore, jsonMapper, kafkaSendExecutor);
+    }
+
+    /** In the readiness group: a replica takes traffic only once it has read every shared idempotency record. */
     @Bean
-    CommandIntake commandIntake(IdempotencyStore idempotencyStore, CardVault cardVault,
-            KafkaPublishers kafkaPublishers, Clock clock, IngestProperties properties) {
-        return new CommandIntake(idempotencyStore, cardVault, kafkaPublishers, clock, properties.publishTimeout());
+    HealthIndicator idempotencyRecordsHealthIndicator(IdempotencyStore idempotencyStore) {
+        return () -> idempotencyStore.isLoaded() ? Health.up().build()
+                : Health.outOfService().withDetail("reason", "reading the shared idempotency records").build();
     }
 
     @Bean
-    RequestFingerprint requestFingerprint(SecureRandom secureRandom) {
-        return new RequestFingerprint(secureRandom);
+    CommandIntake commandIntake(IdempotencyStore idempotencyStore, KafkaIdempotencyLog idempotencyLog,
+            CardVault cardVault, KafkaPublishers kafkaPublishers, Clock clock, IngestProperties properties) {
+        return new CommandIntake(idempotencyStore, idempotencyLog, cardVault, kafkaPublishers, clock,
+                properties.publishTimeout());
+    }
+
+    /**
+     * Fingerprints are shared by all replicas, so their key is too: {@code holdfast.ingest.idempotency.fingerprint-key}
+     * or, when absent, HMAC-SHA256 of a fixed label keyed with the Antom merchant private key (a secret every replica
+     * already has).
+     */
+    @Bean
+    RequestFingerprint requestFingerprint(IngestProperties properties) throws IOException {
+        String configured = properties.idempotency().fingerprintKey();
+        if (configured != null && !configured.isBlank()) {
+            return new RequestFingerprint(Base64.getDecoder().decode(configured.strip()));
+        }
+        byte[] merchantKey = AlipayKeys.privateKey(merchantKeyText(properties.antom())).getEncoded();
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(merchantKey, "HmacSHA256"));
+            return new RequestFingerprint(mac.doFinal(
+                    "holdfast.ingest.idempotency.fingerprint-key.v1".getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
     }
 
     @Bean
@@ -197,6 +233,15 @@ public class IngestConfiguration {
     MerchantGate merchantGate(MerchantDirectory merchantDirectory, MerchantRateLimiter merchantRateLimiter,
             ErrorResponses errorResponses, WebLimits webLimits) {
         return new MerchantGate(merchantDirectory, merchantRateLimiter, errorResponses, webLimits.maxRequestBytes());
+    }
+
+    private static String merchantKeyText(IngestProperties.Antom antom) throws IOException {
+        String keyText = antom.merchantPrivateKeyFile() != null ? Files.readString(antom.merchantPrivateKeyFile())
+                : antom.merchantPrivateKey();
+        if (keyText == null || keyText.isBlank()) {
+            throw new IllegalStateException("set holdfast.ingest.antom.merchant-private-key-file (or -key)");
+        }
+        return keyText;
     }
 
     private static List<X509Certificate> certificates(java.nio.file.Path file) throws IOException {

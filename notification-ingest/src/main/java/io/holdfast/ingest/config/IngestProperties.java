@@ -77,9 +77,22 @@ public record IngestProperties(Antom antom, @DefaultValue List<MerchantPropertie
     }
 
     /**
-     * @param ttl how long an Idempotency-Key's answer is replayed
-     * @param maxEntries bound of the in-memory store
+     * @param ttl how long an Idempotency-Key's answer is replayed (and a conflicting reuse refused with 409), counted
+     *     from when it was recorded, on every replica
+     * @param maxEntries bound of each replica's in-memory copy of the records
+     * @param topic the compacted topic the replicas share their records on (cleanup.policy compact,delete with a
+     *     retention above {@code ttl})
+     * @param fingerprintKey base64 secret (at least 32 bytes) keying the request fingerprints, the same on every
+     *     replica; when absent it is derived from the Antom merchant private key (so set it before rotating that key,
+     *     or identical retries across the rotation get 409 until the records expire)
      */
-    public record Idempotency(@DefaultValue("24h") Duration ttl, @DefaultValue("100000") long maxEntries) {
+    public record Idempotency(@DefaultValue("24h") Duration ttl, @DefaultValue("100000") long maxEntries,
+            @DefaultValue("holdfast.idempotency") String topic, String fingerprintKey) {
+
+        @Override
+        public String toString() {
+            return "Idempotency[ttl=" + ttl + ", maxEntries=" + maxEntries + ", topic=" + topic + ", fingerprintKey="
+                    + (fingerprintKey == null ? "derived" : "<redacted>") + "]";
+        }
     }
 }

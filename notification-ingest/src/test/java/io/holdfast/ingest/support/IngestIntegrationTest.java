@@ -17,7 +17,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = NotificationIngestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-@EmbeddedKafka(partitions = 1, topics = {Topics.ALIPAY_NOTIFICATIONS, Topics.PAYMENTS_COMMANDS})
+@EmbeddedKafka(partitions = 1, topics = {Topics.ALIPAY_NOTIFICATIONS, Topics.PAYMENTS_COMMANDS, "holdfast.idempotency"})
 @ContextConfiguration(initializers = IngestTestEnvironment.class)
 public @interface IngestIntegrationTest {
 }

@@ -3,6 +3,7 @@ package io.holdfast.authorization.adapter.db;
 import static io.holdfast.authorization.adapter.db.Sql.bind;
 import static io.holdfast.authorization.adapter.db.Sql.name;
 
+import io.holdfast.authorization.application.CommandSighting;
 import io.holdfast.authorization.application.ConcurrentUpdateException;
 import io.holdfast.authorization.application.OutboundEvent;
 import io.holdfast.authorization.application.PaymentStatistics;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -55,6 +57,21 @@ public final class R2dbcPaymentStore implements PaymentStore {
                         + "on conflict do nothing")
                 .bind("id", messageId).bind("source", source).bind("at", at)
                 .fetch().rowsUpdated().map(rows -> rows == 1);
+    }
+
+    @Override
+    public Mono<CommandSighting> recordCommand(String commandId, String source, String fingerprint, Instant at) {
+        return db.sql("insert into inbox (message_id, source, processed_at, fingerprint) "
+                        + "values (:id, :source, :at, :fingerprint) on conflict do nothing")
+                .bind("id", commandId).bind("source", source).bind("at", at).bind("fingerprint", fingerprint)
+                .fetch().rowsUpdated()
+                .flatMap(rows -> rows == 1 ? Mono.just(CommandSighting.FIRST)
+                        : db.sql("select fingerprint from inbox where source = :source and message_id = :id")
+                                .bind("source", source).bind("id", commandId)
+                                .map(row -> Optional.ofNullable(row.get("fingerprint", String.class)))
+                                .one()
+                                .map(stored -> stored.isEmpty() || stored.get().equals(fingerprint)
+                                        ? CommandSighting.REDELIVERY : CommandSighting.CONFLICT));
     }
 
     @Override
