@@ -6,5 +6,7 @@ public enum RejectionReason {
     UNKNOWN_PAYMENT,
     CONFLICTING_COMMAND,
     INVALID_STATE,
-    UNREADABLE
+    UNREADABLE,
+    /** The command's merchantId is not the stored payment's ({@link Ownership}). */
+    NOT_PAYMENT_OWNER
 }
