@@ -4,6 +4,7 @@ import io.holdfast.capture.domain.CaptureEvent;
 import io.holdfast.capture.domain.CaptureRequest;
 import io.holdfast.capture.domain.Transition;
 import io.holdfast.capture.domain.ManualCaptureRules;
+import io.holdfast.capture.domain.Ownership;
 import java.time.Clock;
 import java.util.List;
 import reactor.core.publisher.Mono;
@@ -45,12 +46,18 @@ public final class CaptureCommandHandler {
         DUPLICATE
     }
 
-    /** Handles the command once (by commandId). */
+    /**
+     * Handles the command once (by commandId). Only the authorization's merchant may capture it
+     * ({@link Ownership}): anyone else's command is rejected with NOT_PAYMENT_OWNER and the row is not touched.
+     */
     public Mono<Outcome> capture(CaptureRequest request, String merchantId) {
         return tx.inTransaction(inbox.firstTime(SOURCE, request.commandId(), clock.instant())
                 .filter(Boolean::booleanValue)
                 .flatMap(first -> store.find(request.paymentRequestId())
                         .flatMap(row -> {
+                            if (!Ownership.owns(row.merchantId(), merchantId)) {
+                                return rejectNotOwner(request, merchantId);
+                            }
                             Transition t = rules.decide(row, request, clock.instant());
                             boolean rejected = t.events().stream()
                                     .anyMatch(e -> e instanceof CaptureEvent.CommandRejected);
@@ -59,6 +66,12 @@ public final class CaptureCommandHandler {
                         })
                         .switchIfEmpty(Mono.error(() -> new PaymentNotYetKnownException(request, merchantId)))))
                 .defaultIfEmpty(Outcome.DUPLICATE);
+    }
+
+    /** The rejection goes to the sender, in the transaction that records the commandId. */
+    private Mono<Outcome> rejectNotOwner(CaptureRequest request, String merchantId) {
+        return outbox.append(List.of(Ownership.notOwner(request, merchantId)), merchantId, request.commandId())
+                .thenReturn(Outcome.REJECTED);
     }
 
     /** After the retries: the payment is still unknown, so the command is rejected (once, by commandId). */

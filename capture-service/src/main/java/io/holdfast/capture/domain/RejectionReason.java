@@ -15,5 +15,7 @@ public enum RejectionReason {
     /** The currency differs from the authorized currency. */
     CURRENCY_MISMATCH,
     /** The capture deadline has passed (or the authorization expired). */
-    DEADLINE_PASSED
+    DEADLINE_PASSED,
+    /** The command's merchantId is not the authorization's ({@link Ownership}). */
+    NOT_PAYMENT_OWNER
 }
