@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +30,32 @@ class EnvironmentSeparationTests {
                 .doesNotContainKey("holdfast.alipay.allow-plain-http");
         assertThat(prod.typed(ConfigMap.class)).allSatisfy(configMap ->
                 assertThat(configMap.getData().keySet()).noneMatch(key -> key.endsWith(".allow-plain-http")));
+    }
+
+    /**
+     * {@code holdfast.clock.sandbox-url} makes a service's clock follow the sandbox's movable clock: never in
+     * production, in any spelling Spring would bind (property, environment variable, relaxed or nested JSON form).
+     */
+    @Test
+    void productionNeverConfiguresTheSandboxFollowingClock() {
+        Rendering prod = Overlays.render("prod");
+
+        assertThat(prod.objects()).isNotEmpty().allSatisfy(object -> assertThat(mentionsSandboxClock(
+                object.raw().toString())).as("%s mentions holdfast.clock.sandbox-url", object).isFalse());
+    }
+
+    @Test
+    void theSandboxClockCheckRecognisesEverySpelling() {
+        assertThat(List.of("holdfast.clock.sandbox-url=http://x", "HOLDFAST_CLOCK_SANDBOX_URL",
+                "HOLDFAST_CLOCK_SANDBOXURL", "--holdfast.clock.sandbox-url=http://x",
+                "{\"holdfast\":{\"clock\":{\"sandbox-url\":\"http://x\"}}}", "holdfast.clock.sandboxUrl"))
+                .allMatch(EnvironmentSeparationTests::mentionsSandboxClock);
+        assertThat(mentionsSandboxClock("holdfast.alipay.base-url=https://open-sea-global.alipay.com")).isFalse();
+    }
+
+    /** Case, dots, dashes, underscores, quotes and braces removed: how Spring's relaxed binding sees a name. */
+    private static boolean mentionsSandboxClock(String text) {
+        return text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "").contains("clocksandboxurl");
     }
 
     @Test

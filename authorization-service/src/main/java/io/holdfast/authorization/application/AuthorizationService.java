@@ -3,6 +3,7 @@ package io.holdfast.authorization.application;
 import io.holdfast.authorization.domain.Cause;
 import io.holdfast.authorization.domain.Decision;
 import io.holdfast.authorization.domain.DomainEvent;
+import io.holdfast.authorization.domain.Ownership;
 import io.holdfast.authorization.domain.Payment;
 import io.holdfast.authorization.domain.PaymentStatus;
 import io.holdfast.authorization.domain.RejectionReason;
@@ -59,8 +60,12 @@ public final class AuthorizationService {
         Mono<Step> order = workflow.unitOfWork().inTransaction(() -> once(command.commandId(),
                 command.commandFingerprint(), command.paymentRequestId(), command.merchantId(),
                 () -> workflow.store().find(command.paymentRequestId())
-                                .flatMap(payment -> cancelDecided(command,
-                                        payment.orderCancel(command.initiator(), command.reason(), cause, now)))
+                                .flatMap(payment -> !Ownership.owns(payment.merchantId(), command.merchantId())
+                                        ? reject(command.commandId(), command.paymentRequestId(),
+                                                command.merchantId(), notOwner(payment, command.merchantId()))
+                                        : cancelDecided(command,
+                                                payment.orderCancel(command.initiator(), command.reason(), cause,
+                                                        now)))
                                 .switchIfEmpty(Mono.defer(() -> reject(command.commandId(),
                                         command.paymentRequestId(), command.merchantId(),
                                         new CommandOutcome.Rejected(RejectionReason.UNKNOWN_PAYMENT,
@@ -97,6 +102,10 @@ public final class AuthorizationService {
     }
 
     private static CommandOutcome.Rejected conflict(Payment existing, AuthorizeCommand command) {
+        if (!Ownership.owns(existing.merchantId(), command.merchantId())) {
+            // another merchant's paymentRequestId: say so, and never reveal that payment's state
+            return notOwner(existing, command.merchantId());
+        }
         if (existing.sameRequestAs(command.fingerprint())) {
             return new CommandOutcome.Rejected(RejectionReason.INVALID_STATE, "paymentRequestId",
                     "payment " + existing.paymentRequestId() + " already exists (" + existing.status()
@@ -104,6 +113,11 @@ public final class AuthorizationService {
         }
         return new CommandOutcome.Rejected(RejectionReason.CONFLICTING_COMMAND, "paymentRequestId",
                 "payment " + existing.paymentRequestId() + " exists with different content");
+    }
+
+    private static CommandOutcome.Rejected notOwner(Payment payment, String commandMerchantId) {
+        return new CommandOutcome.Rejected(RejectionReason.NOT_PAYMENT_OWNER, "merchantId",
+                Ownership.notOwnerMessage(payment.paymentRequestId(), commandMerchantId));
     }
 
     private Mono<Step> admit(AuthorizeCommand command) {

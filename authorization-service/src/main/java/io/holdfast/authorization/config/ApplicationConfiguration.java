@@ -29,8 +29,10 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 public class ApplicationConfiguration {
 
     @Bean
-    Clock clock(@Value("${holdfast.clock.sandbox-url:}") String sandboxUrl) {
-        return SandboxFollowingClock.systemUnlessFollowing(sandboxUrl);
+    Clock clock(@Value("${holdfast.clock.sandbox-url:}") String sandboxUrl,
+            @Value("${holdfast.alipay.client-id:}") String antomClientId) {
+        // refuses to start when the sandbox clock is configured against a live (non-SANDBOX_) client id
+        return SandboxFollowingClock.systemUnlessFollowing(sandboxUrl, antomClientId);
     }
 
     @Bean

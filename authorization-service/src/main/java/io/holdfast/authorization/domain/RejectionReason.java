@@ -8,5 +8,7 @@ public enum RejectionReason {
     INVALID_STATE,
     UNREADABLE,
     /** The commandId was processed before with different content; this command was not applied. */
-    DUPLICATE_COMMAND_ID_CONFLICT
+    DUPLICATE_COMMAND_ID_CONFLICT,
+    /** The command's merchantId is not the stored payment's ({@link Ownership}). */
+    NOT_PAYMENT_OWNER
 }

@@ -41,7 +41,8 @@ class AuthorizationIntegrationTests {
     MutableClock clock;
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
-    @Value("${local.server.port}")
+    /** The management server: metrics and the operational read API (README: HTTP). */
+    @Value("${local.management.port}")
     int port;
 
     private final TestInfrastructure infra = TestInfrastructure.get();
@@ -86,7 +87,7 @@ class AuthorizationIntegrationTests {
         assertThat(event.getCausationId()).startsWith("auth-");
 
         WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build()
-                .get().uri("/payments/{id}", id).exchange()
+                .get().uri("/actuator/payments/{id}", id).exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.status").isEqualTo("AUTHORIZED")
@@ -100,7 +101,7 @@ class AuthorizationIntegrationTests {
     @Test
     void unknownPaymentIsNotFoundOnTheReadApi() throws Exception {
         WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build()
-                .get().uri("/payments/{id}", "no-such-payment").exchange()
+                .get().uri("/actuator/payments/{id}", "no-such-payment").exchange()
                 .expectStatus().isNotFound();
     }
 

@@ -16,7 +16,8 @@ import org.springframework.test.context.ContextConfiguration;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// a separate management server, as deployed (management.server.port=8081): the operational read API lives only there
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
 @EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers",
         topics = {Topics.PAYMENTS_COMMANDS, Topics.PAYMENTS_EVENTS, Topics.ALIPAY_NOTIFICATIONS,
                 "payments.commands.DLT", "alipay.notifications.DLT"})

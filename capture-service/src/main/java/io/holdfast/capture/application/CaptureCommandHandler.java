@@ -4,6 +4,7 @@ import io.holdfast.capture.domain.CaptureEvent;
 import io.holdfast.capture.domain.CaptureRequest;
 import io.holdfast.capture.domain.Transition;
 import io.holdfast.capture.domain.ManualCaptureRules;
+import io.holdfast.capture.domain.Ownership;
 import java.time.Clock;
 import java.util.List;
 import reactor.core.publisher.Mono;
@@ -48,6 +49,8 @@ public final class CaptureCommandHandler {
     /**
      * Handles the command once (by commandId): an identical redelivery is a silent {@link Outcome#DUPLICATE}; the same
      * commandId with other content is never dropped, it is {@link Outcome#REJECTED} with DUPLICATE_COMMAND_ID_CONFLICT.
+     * Only the authorization's merchant may capture it ({@link Ownership}): anyone else's command is rejected with
+     * NOT_PAYMENT_OWNER and the row is not touched.
      */
     public Mono<Outcome> capture(CaptureRequest request, String merchantId) {
         return tx.inTransaction(inbox.recordCommand(SOURCE, request.commandId(), request.contentFingerprint(),
@@ -55,6 +58,9 @@ public final class CaptureCommandHandler {
                 .flatMap(sighting -> switch (sighting) {
                     case FIRST -> store.find(request.paymentRequestId())
                             .flatMap(row -> {
+                                if (!Ownership.owns(row.merchantId(), merchantId)) {
+                                    return rejectNotOwner(request, merchantId);
+                                }
                                 Transition t = rules.decide(row, request, clock.instant());
                                 boolean rejected = t.events().stream()
                                         .anyMatch(e -> e instanceof CaptureEvent.CommandRejected);
@@ -65,6 +71,12 @@ public final class CaptureCommandHandler {
                     case REDELIVERY -> Mono.just(Outcome.DUPLICATE);
                     case CONFLICT -> rejectConflict(request, merchantId);
                 }));
+    }
+
+    /** The rejection goes to the sender, in the transaction that records the commandId. */
+    private Mono<Outcome> rejectNotOwner(CaptureRequest request, String merchantId) {
+        return outbox.append(List.of(Ownership.notOwner(request, merchantId)), merchantId, request.commandId())
+                .thenReturn(Outcome.REJECTED);
     }
 
     /** After the retries: the payment is still unknown, so the command is rejected (once, by commandId). */

@@ -33,8 +33,10 @@ public class CaptureConfiguration {
     /** The one clock: every "now" in the service comes from it (tests replace it with a movable clock). */
     @Bean
     @ConditionalOnMissingBean
-    Clock clock(@Value("${holdfast.clock.sandbox-url:}") String sandboxUrl) {
-        return SandboxFollowingClock.systemUnlessFollowing(sandboxUrl);
+    Clock clock(@Value("${holdfast.clock.sandbox-url:}") String sandboxUrl,
+            @Value("${holdfast.alipay.client-id:}") String antomClientId) {
+        // refuses to start when the sandbox clock is configured against a live (non-SANDBOX_) client id
+        return SandboxFollowingClock.systemUnlessFollowing(sandboxUrl, antomClientId);
     }
 
     @Bean

@@ -17,5 +17,7 @@ public enum RejectionReason {
     /** The capture deadline has passed (or the authorization expired). */
     DEADLINE_PASSED,
     /** The commandId was processed before with different content; this command was not applied. */
-    DUPLICATE_COMMAND_ID_CONFLICT
+    DUPLICATE_COMMAND_ID_CONFLICT,
+    /** The command's merchantId is not the authorization's ({@link Ownership}). */
+    NOT_PAYMENT_OWNER
 }

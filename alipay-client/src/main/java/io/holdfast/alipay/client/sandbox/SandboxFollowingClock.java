@@ -46,14 +46,33 @@ public final class SandboxFollowingClock extends Clock implements AutoCloseable 
         this.zone = zone;
     }
 
+    /** The property that switches a service onto the sandbox's clock. */
+    public static final String PROPERTY = "holdfast.clock.sandbox-url";
+
+    /** Antom's sandbox client ids start with this; a live client id never does. */
+    public static final String SANDBOX_CLIENT_ID_PREFIX = "SANDBOX_";
+
     /**
      * A service's clock: {@link Clock#systemUTC()} in production (no sandbox URL configured), or, for the local stack
      * and system tests, a clock following the sandbox at {@code sandboxBaseUrl} (polled every 200 ms) so the 7-day
      * deadline can be exercised across processes by moving time.
+     *
+     * <p>A movable clock in production would let anyone who can reach that URL move every deadline, so a service
+     * follows the sandbox only when its Antom client id is a sandbox id ({@code SANDBOX_…}); otherwise it refuses to
+     * start.
+     *
+     * @param antomClientId the service's Antom client id ({@code holdfast.alipay.client-id})
+     * @throws IllegalStateException when a sandbox URL is set and the client id is not a {@code SANDBOX_} id
      */
-    public static Clock systemUnlessFollowing(String sandboxBaseUrl) {
+    public static Clock systemUnlessFollowing(String sandboxBaseUrl, String antomClientId) {
         if (sandboxBaseUrl == null || sandboxBaseUrl.isBlank()) {
             return Clock.systemUTC();
+        }
+        if (antomClientId == null || !antomClientId.startsWith(SANDBOX_CLIENT_ID_PREFIX)) {
+            throw new IllegalStateException(PROPERTY + " is set (" + sandboxBaseUrl + ") but the Antom client id "
+                    + (antomClientId == null || antomClientId.isBlank() ? "is not set" : "'" + antomClientId + "'")
+                    + " is not a " + SANDBOX_CLIENT_ID_PREFIX + " id: the sandbox-following clock is for the local"
+                    + " stack and tests only and is refused against a live Antom account; remove " + PROPERTY);
         }
         return follow(sandboxBaseUrl, Duration.ofMillis(200));
     }

@@ -8,7 +8,7 @@ import io.holdfast.authorization.domain.Transition;
 import java.time.Instant;
 import java.util.List;
 
-/** The JSON shape of {@code GET /payments/{paymentRequestId}}: the current state and the timeline. */
+/** The JSON shape of the operational read {@code GET /actuator/payments/{paymentRequestId}}: state and timeline. */
 public record PaymentResource(String paymentRequestId, String merchantId, String status, String paymentId,
         Money amount, String captureMode, String deadlinePolicy, Instant authorizedAt, Instant authExpiryTime,
         CardSummary card, String resultCode, String resultMessage, String cancelInitiator, String cancelReason,
