@@ -23,6 +23,7 @@ public final class AuthorizationService {
 
     private static final Logger log = LoggerFactory.getLogger(AuthorizationService.class);
     private static final String INBOX_SOURCE = "payments.commands";
+    private static final String UNREADABLE_SOURCE = "payments.commands.unreadable";
 
     /** The result of the first transaction: either the command is done, or Antom must now be called. */
     private sealed interface Step {
@@ -130,6 +131,23 @@ public final class AuthorizationService {
         Cause cause = new Cause(Cause.Kind.COMMAND, command.commandId(), "AuthorizePayment");
         return workflow.persist(Payment.request(command.toNewPayment(), cause, workflow.clock().instant()))
                 .map(saved -> new Proceed(PaymentWorkflow.payment(saved)));
+    }
+
+    /**
+     * A record on {@code payments.commands} that can never be applied — undecodable bytes, or a command that breaks
+     * the contract — is answered with {@code CommandRejected(UNREADABLE)} before it goes to the dead-letter topic, so
+     * a merchant who published it learns it was not applied. Addressed by the record's key (the paymentRequestId);
+     * once per record ({@code recordId}: topic, partition and offset, in the inbox).
+     */
+    public Mono<Void> rejectUnreadable(String recordId, String paymentRequestId, String commandId, String merchantId,
+            String message) {
+        Instant now = workflow.clock().instant();
+        return workflow.unitOfWork().inTransaction(() -> workflow.store()
+                .markProcessed(recordId, UNREADABLE_SOURCE, now)
+                .filter(Boolean::booleanValue)
+                .flatMap(first -> reject(commandId, paymentRequestId, merchantId,
+                        new CommandOutcome.Rejected(RejectionReason.UNREADABLE, null, message)))
+                .then());
     }
 
     /**

@@ -5,8 +5,10 @@ import io.holdfast.authorization.adapter.kafka.AvroEventCodec;
 import io.holdfast.authorization.adapter.kafka.CommandListener;
 import io.holdfast.authorization.adapter.kafka.NotificationListener;
 import io.holdfast.authorization.adapter.kafka.OutboxRelay;
+import io.holdfast.authorization.adapter.kafka.UnreadableCommandRejecter;
 import io.holdfast.authorization.application.AuthorizationService;
 import io.holdfast.authorization.application.NotificationService;
+import io.holdfast.messaging.config.ConsumerErrorPolicyCustomizer;
 import io.holdfast.schemas.event.PaymentEvent;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -29,6 +31,16 @@ public class KafkaConfiguration {
     @Bean
     NotificationListener notificationListener(NotificationService service, AuthorizationProperties properties) {
         return new NotificationListener(service, properties.handlerTimeout());
+    }
+
+    /**
+     * authorization-service's addition to the shared consumer error policy: a command that can never be applied gets
+     * its CommandRejected(UNREADABLE) before it is dead-lettered.
+     */
+    @Bean
+    ConsumerErrorPolicyCustomizer unreadableCommands(AuthorizationService service,
+            AuthorizationProperties properties) {
+        return policy -> policy.beforeDeadLetter(new UnreadableCommandRejecter(service, properties.handlerTimeout()));
     }
 
     @Bean

@@ -130,6 +130,11 @@ class CommandHandlingIntegrationTests {
 
         scenario.awaitStatus(id, PaymentStatus.AUTHORIZED);
         assertThat(awaitDeadLetter(poisonKey).value()).isEqualTo(poison);
+        // the sender is told, addressed by the record's key: nothing is dead-lettered silently
+        CommandRejected rejected = (CommandRejected) scenario.awaitEvents(poisonKey, CommandRejected.class).get(0)
+                .getPayload();
+        assertThat(rejected.getReason()).isEqualTo(RejectionReason.UNREADABLE);
+        assertThat(rejected.getMessage()).doesNotContain("definitely not avro");
     }
 
     @Test
