@@ -1,7 +1,11 @@
 package io.holdfast.capture.domain;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -33,9 +37,27 @@ public record Authorization(String paymentRequestId, String paymentId, String me
         Objects.requireNonNull(status, "status");
     }
 
-    /** The deterministic capture request id of a MANUAL capture: one per authorization, reused on every retry. */
+    /** The longest paymentRequestId (in UTF-8 bytes) whose capture request id is the readable {@code cap-<id>}. */
+    static final int READABLE_MAX_BYTES = 60;
+
+    /**
+     * The deterministic capture request id of a MANUAL capture: one per authorization, reused on every retry, at
+     * most 64 characters (Antom's limit) for every paymentRequestId. {@code cap-<paymentRequestId>} while that fits
+     * (ids of at most 60 bytes, unchanged from the first release); otherwise {@code caph-} and the first 59 hex
+     * digits of SHA-256 over the id's UTF-8 bytes (236 bits). The two forms never meet ({@code cap-} vs
+     * {@code caph}). Migration V3's check constraint computes the same derivation in PostgreSQL.
+     */
     public static String captureRequestIdFor(String paymentRequestId) {
-        return "cap-" + paymentRequestId;
+        byte[] bytes = paymentRequestId.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length <= READABLE_MAX_BYTES) {
+            return "cap-" + paymentRequestId;
+        }
+        try {
+            String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return "caph-" + digest.substring(0, 59);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is a mandatory JDK algorithm", e);
+        }
     }
 
     /** The deterministic commandId of the CancelPayment the VOID policy publishes. */
@@ -73,11 +95,15 @@ public record Authorization(String paymentRequestId, String paymentId, String me
                 capturedAt, lastWarning, at, deadlineMissed, version);
     }
 
-    /** The attempt row: the capture may be sent from now on. */
+    /**
+     * The attempt row: the capture may be sent from now on. An id already written is kept, never re-derived: it may
+     * have reached Antom, and a capture that did must be retried and inquired with the same id.
+     */
     public Authorization requested(Instant now, Instant recheckAt) {
         CaptureStatus.CAPTURE_REQUESTED.assertCanFollow(status);
+        String requestId = captureRequestId != null ? captureRequestId : captureRequestIdFor(paymentRequestId);
         return new Authorization(paymentRequestId, paymentId, merchantId, amount, mode, authorizedAt, deadline,
-                policy, CaptureStatus.CAPTURE_REQUESTED, captureAt, captureRequestIdFor(paymentRequestId),
+                policy, CaptureStatus.CAPTURE_REQUESTED, captureAt, requestId,
                 captureRequestedAt == null ? now : captureRequestedAt, captureId, capturedAt, lastWarning, recheckAt,
                 deadlineMissed, version);
     }

@@ -1,6 +1,7 @@
 package io.holdfast.capture.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.holdfast.alipay.client.signing.AlipayKeys;
@@ -9,6 +10,7 @@ import io.holdfast.alipay.sandbox.core.LedgerOperation;
 import io.holdfast.alipay.sandbox.fault.FaultKind;
 import io.holdfast.alipay.sandbox.fault.FaultSpec;
 import io.holdfast.capture.application.ScheduleStore;
+import io.holdfast.capture.domain.Authorization;
 import io.holdfast.capture.domain.CaptureStatus;
 import io.holdfast.schemas.Topics;
 import io.holdfast.schemas.command.CancelPayment;
@@ -138,6 +140,44 @@ class CaptureServiceIntegrationTests {
         assertThat(succeeded.getAmount()).isEqualTo(money(2500));
         assertThat(succeeded.getCaptureRequestId()).isEqualTo("cap-" + auth.paymentRequestId());
         assertThat(ANTOM.appliedCaptures(auth.paymentId())).hasSize(1);
+    }
+
+    @Test
+    void aSixtyFourCharacterPaymentRequestIdIsCapturedEndToEnd() {
+        String id = "long-" + UUID.randomUUID() + "-" + "0123456789:._-ABCDEFGHIJ".substring(0, 22);
+        assertThat(id).hasSize(64);
+        TestAntom.Authorized auth = ANTOM.pay(id, 2700, CaptureMode.MANUAL.name(), false);
+        authorized(auth, CaptureMode.MANUAL, DeadlinePolicy.EXPIRE);
+        awaitRow(auth);
+        command(auth, new CapturePayment(money(2700), null));
+        await().atMost(WAIT).until(() -> !recorder.events(id, CaptureSucceeded.class).isEmpty());
+        CaptureSucceeded succeeded = recorder.events(id, CaptureSucceeded.class).get(0);
+        assertThat(succeeded.getCaptureRequestId()).isEqualTo(Authorization.captureRequestIdFor(id))
+                .startsWith("caph-").hasSize(64);
+        assertThat(ANTOM.appliedCaptures(auth.paymentId())).hasSize(1);
+        assertThat(store.find(id).block().status()).isEqualTo(CaptureStatus.CAPTURED);
+    }
+
+    @Test
+    void theDatabasePinsTheCaptureRequestIdDerivationForEveryIdLength() {
+        for (int length = 1; length <= 64; length++) {
+            String id = ("d" + length + "-" + UUID.randomUUID().toString().replace("-", ":") + "x".repeat(64))
+                    .substring(0, length);
+            Authorization derived = attemptRow(id, Authorization.captureRequestIdFor(id));
+            assertThat(store.insert(derived, null).block()).as("derived id of a %d-character id", length).isTrue();
+        }
+        String sixtyOne = "e-" + UUID.randomUUID() + "x".repeat(23);
+        assertThat(sixtyOne).hasSize(61);
+        assertThatThrownBy(() -> store.insert(attemptRow(sixtyOne, ("cap-" + sixtyOne).substring(0, 64)), null)
+                .block()).hasMessageContaining("manual_capture_id");
+    }
+
+    private static Authorization attemptRow(String paymentRequestId, String captureRequestId) {
+        Instant now = CLOCK.instant();
+        return new Authorization(paymentRequestId, "pid-" + UUID.randomUUID(), null,
+                new io.holdfast.capture.domain.Money(100, "USD"), io.holdfast.capture.domain.CaptureMode.MANUAL, now,
+                now.plus(Duration.ofDays(7)), io.holdfast.capture.domain.DeadlinePolicy.EXPIRE,
+                CaptureStatus.CAPTURE_REQUESTED, now, captureRequestId, now, null, null, null, null, false, 0);
     }
 
     @Test
