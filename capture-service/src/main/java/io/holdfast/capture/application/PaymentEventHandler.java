@@ -7,6 +7,8 @@ import io.holdfast.capture.domain.Guardian;
 import io.holdfast.capture.domain.Schedule;
 import java.time.Clock;
 import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
@@ -16,6 +18,7 @@ import reactor.core.publisher.Mono;
 public final class PaymentEventHandler {
 
     static final String SOURCE = "payments.events";
+    private static final Logger log = LoggerFactory.getLogger(PaymentEventHandler.class);
 
     private final Transactions tx;
     private final Inbox inbox;
@@ -25,10 +28,12 @@ public final class PaymentEventHandler {
     private final CaptureOutcomes outcomes;
     private final Schedule schedule;
     private final EarlyNotifications early;
+    private final DeadlineAnomalies anomalies;
     private final Clock clock;
 
     public PaymentEventHandler(Transactions tx, Inbox inbox, ScheduleStore store, Transitions transitions,
-            Guardian guardian, CaptureOutcomes outcomes, Schedule schedule, EarlyNotifications early, Clock clock) {
+            Guardian guardian, CaptureOutcomes outcomes, Schedule schedule, EarlyNotifications early,
+            DeadlineAnomalies anomalies, Clock clock) {
         this.tx = tx;
         this.inbox = inbox;
         this.store = store;
@@ -37,6 +42,7 @@ public final class PaymentEventHandler {
         this.outcomes = outcomes;
         this.schedule = schedule;
         this.early = early;
+        this.anomalies = anomalies;
         this.clock = clock;
     }
 
@@ -53,6 +59,14 @@ public final class PaymentEventHandler {
 
     private Mono<Authorization> open(AuthorizedPayment payment, Instant now) {
         Authorization row = guardian.onAuthorized(payment);
+        Schedule.DeadlineReading reading = schedule.readDeadline(payment.authorizedAt(), payment.authExpiryTime());
+        if (reading.anomaly() != null) {
+            // never silent: the deadline is the earlier reading, and operations learn that Antom's was not usable
+            log.warn("DEADLINE ANOMALY {}: {} (paymentId {}) authorizedAt {} authExpiryTime {} -> deadline {}",
+                    reading.anomaly(), payment.paymentRequestId(), payment.paymentId(), payment.authorizedAt(),
+                    payment.authExpiryTime(), reading.deadline());
+            anomalies.record(reading.anomaly());
+        }
         return store.insert(row, schedule.dueAt(row))
                 .filter(Boolean::booleanValue)
                 .flatMap(inserted -> early.takeAll(row.paymentId()).collectList())

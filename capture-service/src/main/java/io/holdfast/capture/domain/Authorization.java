@@ -20,12 +20,14 @@ import java.util.Objects;
  * @param lastWarning the smallest warning offset already emitted; null before the first warning
  * @param nextActionAt when the state's own action is due (policy, scheduled capture, inquiry); null if none
  * @param deadlineMissed true when the deadline passed although the policy was to capture or void
+ * @param attempts the latest capture attempt (every attempt, not only the first, is checked against the deadline)
  * @param version optimistic-lock version of the row
  */
 public record Authorization(String paymentRequestId, String paymentId, String merchantId, Money amount,
         CaptureMode mode, Instant authorizedAt, Instant deadline, DeadlinePolicy policy, CaptureStatus status,
         Instant captureAt, String captureRequestId, Instant captureRequestedAt, String captureId,
-        Instant capturedAt, Duration lastWarning, Instant nextActionAt, boolean deadlineMissed, long version) {
+        Instant capturedAt, Duration lastWarning, Instant nextActionAt, boolean deadlineMissed, Attempts attempts,
+        long version) {
 
     public Authorization {
         Objects.requireNonNull(paymentRequestId, "paymentRequestId");
@@ -35,6 +37,7 @@ public record Authorization(String paymentRequestId, String paymentId, String me
         Objects.requireNonNull(deadline, "deadline");
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(status, "status");
+        attempts = attempts == null ? Attempts.NONE : attempts;
     }
 
     /** The longest paymentRequestId (in UTF-8 bytes) whose capture request id is the readable {@code cap-<id>}. */
@@ -70,21 +73,21 @@ public record Authorization(String paymentRequestId, String paymentId, String me
         next.assertCanFollow(status);
         return new Authorization(paymentRequestId, paymentId, merchantId, amount, mode, authorizedAt, deadline,
                 policy, next, captureAt, captureRequestId, captureRequestedAt, captureId, capturedAt, lastWarning,
-                next.isTerminal() ? null : nextAction, deadlineMissed, version);
+                next.isTerminal() ? null : nextAction, deadlineMissed, attempts, version);
     }
 
     /** The same row at another optimistic-lock version. */
     public Authorization withVersion(long newVersion) {
         return new Authorization(paymentRequestId, paymentId, merchantId, amount, mode, authorizedAt, deadline,
                 policy, status, captureAt, captureRequestId, captureRequestedAt, captureId, capturedAt, lastWarning,
-                nextActionAt, deadlineMissed, newVersion);
+                nextActionAt, deadlineMissed, attempts, newVersion);
     }
 
     /** Same state, next action at {@code at}. */
     public Authorization recheckAt(Instant at) {
         return new Authorization(paymentRequestId, paymentId, merchantId, amount, mode, authorizedAt, deadline,
                 policy, status, captureAt, captureRequestId, captureRequestedAt, captureId, capturedAt, lastWarning,
-                at, deadlineMissed, version);
+                at, deadlineMissed, attempts, version);
     }
 
     /** A capture scheduled for {@code at}. */
@@ -92,7 +95,7 @@ public record Authorization(String paymentRequestId, String paymentId, String me
         CaptureStatus.CAPTURE_SCHEDULED.assertCanFollow(status);
         return new Authorization(paymentRequestId, paymentId, merchantId, amount, mode, authorizedAt, deadline,
                 policy, CaptureStatus.CAPTURE_SCHEDULED, at, captureRequestId, captureRequestedAt, captureId,
-                capturedAt, lastWarning, at, deadlineMissed, version);
+                capturedAt, lastWarning, at, deadlineMissed, attempts, version);
     }
 
     /**
@@ -105,7 +108,7 @@ public record Authorization(String paymentRequestId, String paymentId, String me
         return new Authorization(paymentRequestId, paymentId, merchantId, amount, mode, authorizedAt, deadline,
                 policy, CaptureStatus.CAPTURE_REQUESTED, captureAt, requestId,
                 captureRequestedAt == null ? now : captureRequestedAt, captureId, capturedAt, lastWarning, recheckAt,
-                deadlineMissed, version);
+                deadlineMissed, attempts.attemptedAt(now), version);
     }
 
     /** Antom confirmed the capture. */
@@ -113,7 +116,7 @@ public record Authorization(String paymentRequestId, String paymentId, String me
         CaptureStatus.CAPTURED.assertCanFollow(status);
         return new Authorization(paymentRequestId, paymentId, merchantId, amount, mode, authorizedAt, deadline,
                 policy, CaptureStatus.CAPTURED, captureAt, requestId, captureRequestedAt, antomCaptureId, at,
-                lastWarning, null, deadlineMissed, version);
+                lastWarning, null, deadlineMissed, attempts, version);
     }
 
     /** The deadline passed without a capture; {@code missed} when the policy should have prevented it. */
@@ -121,14 +124,14 @@ public record Authorization(String paymentRequestId, String paymentId, String me
         CaptureStatus.EXPIRED.assertCanFollow(status);
         return new Authorization(paymentRequestId, paymentId, merchantId, amount, mode, authorizedAt, deadline,
                 policy, CaptureStatus.EXPIRED, captureAt, captureRequestId, captureRequestedAt, captureId,
-                capturedAt, lastWarning, null, missed, version);
+                capturedAt, lastWarning, null, missed, attempts, version);
     }
 
     /** The warning at {@code offset} was emitted. */
     public Authorization warned(Duration offset) {
         return new Authorization(paymentRequestId, paymentId, merchantId, amount, mode, authorizedAt, deadline,
                 policy, status, captureAt, captureRequestId, captureRequestedAt, captureId, capturedAt, offset,
-                nextActionAt, deadlineMissed, version);
+                nextActionAt, deadlineMissed, attempts, version);
     }
 
     /** The last moment the policy may act: {@code deadline - safetyMargin}. */

@@ -112,7 +112,8 @@ public final class CaptureOutcomes {
         if (a.mode() == CaptureMode.AUTOMATIC) {
             return pastDeadline ? expired(a, false) : Decision.persist(Transition.of(a.recheckAt(recheck)));
         }
-        if (pastDeadline) {
+        if (!schedule.maySend(now, a.deadline())) {
+            // a re-send is an attempt like the first: none inside request timeout + clock-skew allowance
             return expired(a, true);
         }
         // Antom has no trace of our capture: send it again with the same captureRequestId (idempotent)

@@ -10,6 +10,7 @@ import io.holdfast.alipay.sandbox.core.LedgerOperation;
 import io.holdfast.alipay.sandbox.fault.FaultKind;
 import io.holdfast.alipay.sandbox.fault.FaultSpec;
 import io.holdfast.capture.application.ScheduleStore;
+import io.holdfast.capture.domain.Attempts;
 import io.holdfast.capture.domain.Authorization;
 import io.holdfast.capture.domain.CaptureStatus;
 import io.holdfast.schemas.Topics;
@@ -177,7 +178,22 @@ class CaptureServiceIntegrationTests {
         return new Authorization(paymentRequestId, "pid-" + UUID.randomUUID(), null,
                 new io.holdfast.capture.domain.Money(100, "USD"), io.holdfast.capture.domain.CaptureMode.MANUAL, now,
                 now.plus(Duration.ofDays(7)), io.holdfast.capture.domain.DeadlinePolicy.EXPIRE,
-                CaptureStatus.CAPTURE_REQUESTED, now, captureRequestId, now, null, null, null, null, false, 0);
+                CaptureStatus.CAPTURE_REQUESTED, now, captureRequestId, now, null, null, null, null, false,
+                new Attempts(now), 0);
+    }
+
+    @Test
+    void theDatabaseRefusesAnAttemptAtTheDeadlineWhicheverAttemptItIs() {
+        String id = "late-" + UUID.randomUUID();
+        Authorization first = attemptRow(id, Authorization.captureRequestIdFor(id));
+        assertThat(store.insert(first, null).block()).isTrue();
+        // a re-send written at the deadline (the first attempt, days earlier, was fine)
+        Authorization resend = new Authorization(first.paymentRequestId(), first.paymentId(), null, first.amount(),
+                first.mode(), first.authorizedAt(), first.deadline(), first.policy(), first.status(),
+                first.captureAt(), first.captureRequestId(), first.captureRequestedAt(), null, null, null, null, false,
+                new Attempts(first.deadline()), 0);
+        assertThatThrownBy(() -> store.update(resend, null).block())
+                .hasMessageContaining("every_attempt_before_deadline");
     }
 
     @Test

@@ -1,0 +1,18 @@
+-- Issue 12, item 10: every capture attempt, not only the first, is refused at or after the deadline.
+--
+-- capture_requested_at is the FIRST attempt (the age of an unconfirmed capture); a re-send after an inquiry found
+-- nothing, or after a crash, wrote no time of its own, so attempt_before_deadline checked only the first one.
+-- last_attempt_at is written with every attempt row (before the call). The service sends nothing unless
+-- now + request timeout + clock-skew allowance (2 min by default) is before the deadline; the database cannot know
+-- those settings, so it holds the floor that no configuration can lower: no attempt row at or after the deadline.
+alter table capture_schedule add column last_attempt_at timestamptz;
+
+-- rows written before this migration: the first attempt is the latest one known (no capture_request_id changes)
+update capture_schedule set last_attempt_at = capture_requested_at where capture_requested_at is not null;
+
+alter table capture_schedule add constraint every_attempt_before_deadline
+    check (last_attempt_at is null or last_attempt_at < deadline);
+
+alter table capture_schedule add constraint attempts_in_order
+    check ((capture_requested_at is null) = (last_attempt_at is null)
+        and (last_attempt_at is null or last_attempt_at >= capture_requested_at));
