@@ -16,3 +16,12 @@ alter table capture_schedule add constraint every_attempt_before_deadline
 alter table capture_schedule add constraint attempts_in_order
     check ((capture_requested_at is null) = (last_attempt_at is null)
         and (last_attempt_at is null or last_attempt_at >= capture_requested_at));
+
+-- Issue 12, item 5: once a capture's outcome was unknown (timeout, U, an attempt in flight at a crash, a re-send),
+-- a later refusal (F) is verified by inquiryPayment before CaptureFailed is published: the first attempt may have
+-- succeeded at Antom. Rows written before this migration: an unknown state now, or more than one attempt, is the
+-- evidence available.
+alter table capture_schedule add column capture_unknown_seen boolean not null default false;
+
+update capture_schedule set capture_unknown_seen = true
+    where status = 'CAPTURE_UNKNOWN' or last_attempt_at > capture_requested_at;

@@ -7,6 +7,7 @@ import io.holdfast.capture.domain.Guardian;
 import io.holdfast.capture.domain.Schedule;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -70,7 +71,14 @@ public final class PaymentEventHandler {
         return store.insert(row, schedule.dueAt(row))
                 .filter(Boolean::booleanValue)
                 .flatMap(inserted -> early.takeAll(row.paymentId()).collectList())
-                .flatMap(parked -> Mono.justOrEmpty(outcomes.onEarlyNotifications(row, parked, now)))
+                .flatMap(parked -> {
+                    Optional<CaptureOutcomes.EarlyApplied> applied = outcomes.onEarlyNotifications(row, parked, now);
+                    parked.stream().filter(n -> applied.map(a -> a.notification() != n).orElse(true))
+                            .forEach(n -> log.warn("parked notifyCapture {} (captureRequestId {}) for {} ({}) changes "
+                                    + "nothing: discarded", n.notificationId(), n.captureRequestId(),
+                                    row.paymentRequestId(), row.status()));
+                    return Mono.justOrEmpty(applied);
+                })
                 .flatMap(applied -> transitions.applyOrFail(applied.transition(),
                         applied.notification().notificationId()));
     }

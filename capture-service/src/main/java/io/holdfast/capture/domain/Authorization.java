@@ -73,7 +73,8 @@ public record Authorization(String paymentRequestId, String paymentId, String me
         next.assertCanFollow(status);
         return new Authorization(paymentRequestId, paymentId, merchantId, amount, mode, authorizedAt, deadline,
                 policy, next, captureAt, captureRequestId, captureRequestedAt, captureId, capturedAt, lastWarning,
-                next.isTerminal() ? null : nextAction, deadlineMissed, attempts, version);
+                next.isTerminal() ? null : nextAction, deadlineMissed,
+                next == CaptureStatus.CAPTURE_UNKNOWN ? attempts.unknown() : attempts, version);
     }
 
     /** The same row at another optimistic-lock version. */
@@ -108,7 +109,18 @@ public record Authorization(String paymentRequestId, String paymentId, String me
         return new Authorization(paymentRequestId, paymentId, merchantId, amount, mode, authorizedAt, deadline,
                 policy, CaptureStatus.CAPTURE_REQUESTED, captureAt, requestId,
                 captureRequestedAt == null ? now : captureRequestedAt, captureId, capturedAt, lastWarning, recheckAt,
-                deadlineMissed, attempts.attemptedAt(now), version);
+                deadlineMissed, attempts.attemptedAt(now, status != CaptureStatus.CAPTURE_SCHEDULED), version);
+    }
+
+    /**
+     * Antom refused the capture ({@code requestId}: ours for MANUAL, Antom's own for AUTOMATIC, kept so that a later
+     * success for the same capture can correct the failure).
+     */
+    public Authorization failed(String requestId) {
+        CaptureStatus.CAPTURE_FAILED.assertCanFollow(status);
+        return new Authorization(paymentRequestId, paymentId, merchantId, amount, mode, authorizedAt, deadline,
+                policy, CaptureStatus.CAPTURE_FAILED, captureAt, requestId != null ? requestId : captureRequestId,
+                captureRequestedAt, captureId, capturedAt, lastWarning, null, deadlineMissed, attempts, version);
     }
 
     /** Antom confirmed the capture. */

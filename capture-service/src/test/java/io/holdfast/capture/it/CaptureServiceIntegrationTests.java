@@ -24,6 +24,7 @@ import io.holdfast.schemas.event.AuthorizationCancelled;
 import io.holdfast.schemas.event.AuthorizationExpired;
 import io.holdfast.schemas.event.CancelInitiator;
 import io.holdfast.schemas.event.CaptureDeadlineApproaching;
+import io.holdfast.schemas.event.CaptureFailed;
 import io.holdfast.schemas.event.CaptureScheduled;
 import io.holdfast.schemas.event.CaptureSucceeded;
 import io.holdfast.schemas.event.CommandRejected;
@@ -179,7 +180,7 @@ class CaptureServiceIntegrationTests {
                 new io.holdfast.capture.domain.Money(100, "USD"), io.holdfast.capture.domain.CaptureMode.MANUAL, now,
                 now.plus(Duration.ofDays(7)), io.holdfast.capture.domain.DeadlinePolicy.EXPIRE,
                 CaptureStatus.CAPTURE_REQUESTED, now, captureRequestId, now, null, null, null, null, false,
-                new Attempts(now), 0);
+                new Attempts(now, false), 0);
     }
 
     @Test
@@ -191,9 +192,39 @@ class CaptureServiceIntegrationTests {
         Authorization resend = new Authorization(first.paymentRequestId(), first.paymentId(), null, first.amount(),
                 first.mode(), first.authorizedAt(), first.deadline(), first.policy(), first.status(),
                 first.captureAt(), first.captureRequestId(), first.captureRequestedAt(), null, null, null, null, false,
-                new Attempts(first.deadline()), 0);
+                new Attempts(first.deadline(), false), 0);
         assertThatThrownBy(() -> store.update(resend, null).block())
                 .hasMessageContaining("every_attempt_before_deadline");
+    }
+
+    @Test
+    void aCaptureRecordedAsFailedIsCorrectedByAntomsLaterSuccess() {
+        // amount 900092: the sandbox answers the capture CAPTURE_IN_PROCESS and completes it on request
+        TestAntom.Authorized auth = authorize("corrected", 900092, CaptureMode.MANUAL, DeadlinePolicy.EXPIRE, true);
+        String id = auth.paymentRequestId();
+        command(auth, new CapturePayment(money(900092), null));
+        await().atMost(WAIT).until(() -> store.find(id).block().status() == CaptureStatus.CAPTURE_PENDING);
+        String captureRequestId = store.find(id).block().captureRequestId();
+        // a (verified) notifyCapture F arrives first: recorded as failed, CaptureFailed published
+        kafka.send(Topics.ALIPAY_NOTIFICATIONS, auth.paymentId(), new AlipayNotification("f-" + UUID.randomUUID(),
+                CLOCK.instant(), TestAntom.CLIENT_ID, "1", new CaptureResultNotification("F", "PROCESS_FAIL",
+                        "capture failed", captureRequestId, auth.paymentId(), "none", money(900092), null, null)))
+                .join();
+        await().atMost(WAIT).until(() -> !recorder.events(id, CaptureFailed.class).isEmpty());
+        assertThat(store.find(id).block().status()).isEqualTo(CaptureStatus.CAPTURE_FAILED);
+        String failedEventId = recorder.envelopes(id, CaptureFailed.class).get(0).getEventId();
+
+        // Antom's later word: the capture succeeded after all
+        assertThat(ANTOM.sandbox.control().completePendingCaptures()).isEqualTo(1);
+        await().atMost(WAIT).until(() -> !ANTOM.captureNotifications(auth.paymentId()).isEmpty());
+        kafka.send(Topics.ALIPAY_NOTIFICATIONS, auth.paymentId(),
+                notification(ANTOM.captureNotifications(auth.paymentId()).get(0))).join();
+        await().atMost(WAIT).until(() -> !recorder.events(id, CaptureSucceeded.class).isEmpty());
+        CaptureSucceeded succeeded = recorder.events(id, CaptureSucceeded.class).get(0);
+        assertThat(succeeded.getCorrectsEventId()).isEqualTo(failedEventId);
+        assertThat(succeeded.getCaptureRequestId()).isEqualTo(captureRequestId);
+        assertThat(store.find(id).block().status()).isEqualTo(CaptureStatus.CAPTURED);
+        assertThat(ANTOM.appliedCaptures(auth.paymentId())).hasSize(1);
     }
 
     @Test

@@ -173,14 +173,18 @@ class DueWorkClaimingIntegrationTests {
         insertWithDeadline("exp-3h", now.plus(Duration.ofHours(3)));
         insertWithDeadline("exp-20h", now.plus(Duration.ofHours(20)));
         insertWithDeadline("exp-3d", now.plus(Duration.ofDays(3)));
+        // a capture recorded as failed: the authorization is alive and uncaptured, so its money is at risk too
+        insertFailedWithDeadline("exp-failed-3h", now.plus(Duration.ofHours(3)));
+        insertFailedWithDeadline("exp-failed-gone", now.minus(Duration.ofHours(3)));
         outbox.append(List.of(new CaptureEvent.AuthorizationExpired("exp-unpublished", "ap-x", new Money(1, "JPY"),
                 now)), null, "test").block();
         metrics.refresh();
-        assertThat(gauge("capture.exposure.authorizations", "6h")).isEqualTo(1);
-        assertThat(gauge("capture.exposure.authorizations", "24h")).isEqualTo(2);
-        assertThat(gauge("capture.exposure.authorizations", "48h")).isEqualTo(2);
-        assertThat(gauge("capture.exposure.authorizations", "7d")).isEqualTo(3);
-        assertThat(gauge("capture.exposure.amount", "7d")).isEqualTo(3 * 777);
+        assertThat(gauge("capture.exposure.authorizations", "6h")).isEqualTo(2);
+        assertThat(gauge("capture.exposure.authorizations", "24h")).isEqualTo(3);
+        assertThat(gauge("capture.exposure.authorizations", "48h")).isEqualTo(3);
+        assertThat(gauge("capture.exposure.authorizations", "7d")).isEqualTo(4);
+        assertThat(gauge("capture.exposure.amount", "7d")).isEqualTo(4 * 777);
+        assertThat(registry.get("capture.failed.authorizations").gauge().value()).isEqualTo(1);
         assertThat(registry.get("capture.deadline.misses").gauge().value()).isZero();
         assertThat(registry.get("capture.outbox.unpublished").gauge().value()).isPositive(); // no relay runs in this context
     }
@@ -193,6 +197,15 @@ class DueWorkClaimingIntegrationTests {
         String id = prefix + "-" + UUID.randomUUID();
         Authorization row = guardian.onAuthorized(new AuthorizedPayment(id, "ap-" + id, null, new Money(777, "JPY"),
                 CaptureMode.MANUAL, deadline.minus(Duration.ofDays(7)), deadline, DeadlinePolicy.EXPIRE));
+        store.insert(row, schedule.dueAt(row)).block();
+    }
+
+    private void insertFailedWithDeadline(String prefix, Instant deadline) {
+        String id = prefix + "-" + UUID.randomUUID();
+        Instant attempt = deadline.minus(Duration.ofDays(1));
+        Authorization row = guardian.onAuthorized(new AuthorizedPayment(id, "ap-" + id, null, new Money(777, "JPY"),
+                CaptureMode.MANUAL, deadline.minus(Duration.ofDays(7)), deadline, DeadlinePolicy.EXPIRE))
+                .scheduledAt(attempt).requested(attempt, attempt).failed(Authorization.captureRequestIdFor(id));
         store.insert(row, schedule.dueAt(row)).block();
     }
 

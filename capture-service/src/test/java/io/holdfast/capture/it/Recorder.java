@@ -58,6 +58,13 @@ final class Recorder implements AutoCloseable {
                 .map(PaymentEvent::getPayload).filter(payload::isInstance).map(payload::cast).toList();
     }
 
+    /** The envelopes of the events about one payment with the given payload type. */
+    <T> List<PaymentEvent> envelopes(String paymentRequestId, Class<T> payload) {
+        return records.stream().filter(r -> r instanceof PaymentEvent).map(r -> (PaymentEvent) r)
+                .filter(e -> paymentRequestId.equals(e.getPaymentRequestId()))
+                .filter(e -> payload.isInstance(e.getPayload())).toList();
+    }
+
     /** Commands about one payment with the given payload type. */
     <T> List<PaymentCommand> commands(String paymentRequestId, Class<T> payload) {
         return records.stream().filter(r -> r instanceof PaymentCommand).map(r -> (PaymentCommand) r)
