@@ -3,10 +3,13 @@ package io.holdfast.capture.application;
 import io.holdfast.capture.domain.Authorization;
 import io.holdfast.capture.domain.AuthorizedPayment;
 import io.holdfast.capture.domain.CaptureOutcomes;
+import io.holdfast.capture.domain.CaptureRequest;
 import io.holdfast.capture.domain.Guardian;
+import io.holdfast.capture.domain.ManualCaptureRules;
 import io.holdfast.capture.domain.Schedule;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,11 +32,22 @@ public final class PaymentEventHandler {
     private final CaptureOutcomes outcomes;
     private final Schedule schedule;
     private final EarlyNotifications early;
+    private final ParkedCommands parkedCommands;
+    private final ManualCaptureRules rules;
     private final DeadlineAnomalies anomalies;
     private final Clock clock;
 
+    /**
+     * The use case's collaborators beyond the row store: what was parked for a payment before it opened.
+     *
+     * @param early notifyCaptures that arrived first
+     * @param commands CapturePayment commands that arrived first, and the rules they are decided by
+     */
+    public record Parked(EarlyNotifications early, ParkedCommands commands, ManualCaptureRules rules) {
+    }
+
     public PaymentEventHandler(Transactions tx, Inbox inbox, ScheduleStore store, Transitions transitions,
-            Guardian guardian, CaptureOutcomes outcomes, Schedule schedule, EarlyNotifications early,
+            Guardian guardian, CaptureOutcomes outcomes, Schedule schedule, Parked parked,
             DeadlineAnomalies anomalies, Clock clock) {
         this.tx = tx;
         this.inbox = inbox;
@@ -42,7 +56,9 @@ public final class PaymentEventHandler {
         this.guardian = guardian;
         this.outcomes = outcomes;
         this.schedule = schedule;
-        this.early = early;
+        this.early = parked.early();
+        this.parkedCommands = parked.commands();
+        this.rules = parked.rules();
         this.anomalies = anomalies;
         this.clock = clock;
     }
@@ -55,7 +71,9 @@ public final class PaymentEventHandler {
         Instant now = clock.instant();
         return tx.inTransaction(inbox.firstTime(SOURCE, eventId, now)
                 .filter(Boolean::booleanValue)
-                .flatMap(first -> early.lockPayment(payment.paymentId()).then(open(payment, now)))).then();
+                .flatMap(first -> early.lockPayment(payment.paymentId())
+                        .then(parkedCommands.lockPayment(payment.paymentRequestId()))
+                        .then(open(payment, now)))).then();
     }
 
     private Mono<Authorization> open(AuthorizedPayment payment, Instant now) {
@@ -70,7 +88,26 @@ public final class PaymentEventHandler {
         }
         return store.insert(row, schedule.dueAt(row))
                 .filter(Boolean::booleanValue)
-                .flatMap(inserted -> early.takeAll(row.paymentId()).collectList())
+                .flatMap(inserted -> applyEarly(row, now).defaultIfEmpty(row))
+                .flatMap(current -> parkedCommands.takeAll(current.paymentRequestId()).collectList()
+                        .flatMap(commands -> applyCommands(current, commands, 0, now)));
+    }
+
+    /** The parked CapturePayment commands, in arrival order, each decided against the row as the previous left it. */
+    private Mono<Authorization> applyCommands(Authorization current, List<ParkedCommands.ParkedCommand> commands,
+            int next, Instant now) {
+        if (next == commands.size()) {
+            return Mono.just(current);
+        }
+        CaptureRequest request = commands.get(next).request();
+        log.info("parked CapturePayment {} for {} applied now that its PaymentAuthorized arrived", request.commandId(),
+                request.paymentRequestId());
+        return transitions.applyOrFail(rules.decide(current, request, now), request.commandId())
+                .flatMap(saved -> applyCommands(saved, commands, next + 1, now));
+    }
+
+    private Mono<Authorization> applyEarly(Authorization row, Instant now) {
+        return early.takeAll(row.paymentId()).collectList()
                 .flatMap(parked -> {
                     Optional<CaptureOutcomes.EarlyApplied> applied = outcomes.onEarlyNotifications(row, parked, now);
                     parked.stream().filter(n -> applied.map(a -> a.notification() != n).orElse(true))

@@ -12,6 +12,7 @@ import io.holdfast.capture.application.MessagePublisher;
 import io.holdfast.capture.application.Outbox;
 import io.holdfast.capture.application.OutboxRelay;
 import io.holdfast.capture.application.OutboxStore;
+import io.holdfast.capture.application.ParkedCommands;
 import io.holdfast.capture.application.PaymentEventHandler;
 import io.holdfast.capture.application.ScheduleStore;
 import io.holdfast.capture.application.Transactions;
@@ -84,15 +85,17 @@ public class CaptureConfiguration {
     @Bean
     PaymentEventHandler paymentEventHandler(Transactions tx, Inbox inbox, ScheduleStore store,
             Transitions transitions, Guardian guardian, CaptureOutcomes outcomes, Schedule schedule,
-            EarlyNotifications early, DeadlineAnomalies anomalies, Clock clock) {
-        return new PaymentEventHandler(tx, inbox, store, transitions, guardian, outcomes, schedule, early, anomalies,
-                clock);
+            EarlyNotifications early, ParkedCommands parkedCommands, ManualCaptureRules rules,
+            DeadlineAnomalies anomalies, Clock clock) {
+        return new PaymentEventHandler(tx, inbox, store, transitions, guardian, outcomes, schedule,
+                new PaymentEventHandler.Parked(early, parkedCommands, rules), anomalies, clock);
     }
 
     @Bean
     CaptureCommandHandler captureCommandHandler(Transactions tx, Inbox inbox, ScheduleStore store,
-            Transitions transitions, Outbox outbox, ManualCaptureRules rules, Clock clock) {
-        return new CaptureCommandHandler(tx, inbox, store, transitions, outbox, rules, clock);
+            Transitions transitions, Outbox outbox, ManualCaptureRules rules, ParkedCommands parkedCommands,
+            Clock clock) {
+        return new CaptureCommandHandler(tx, inbox, store, transitions, outbox, rules, parkedCommands, clock);
     }
 
     @Bean

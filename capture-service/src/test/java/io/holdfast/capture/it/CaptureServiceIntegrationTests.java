@@ -74,7 +74,8 @@ import tools.jackson.databind.JsonNode;
         "holdfast.capture.outbox.poll-interval=100ms",
         // long, so an AUTOMATIC capture confirmed in these tests was confirmed by notifyCapture, not by inquiry
         "holdfast.capture.policy.auto-capture-grace=1h",
-        "holdfast.alipay.timeout=3s"})
+        "holdfast.alipay.timeout=3s",
+        "holdfast.capture.command-parking.check-interval=200ms"})
 @EmbeddedKafka(partitions = 1, topics = {Topics.PAYMENTS_COMMANDS, Topics.PAYMENTS_EVENTS,
         Topics.ALIPAY_NOTIFICATIONS, "payments.commands.DLT", "payments.events.DLT", "alipay.notifications.DLT"})
 class CaptureServiceIntegrationTests {
@@ -225,6 +226,43 @@ class CaptureServiceIntegrationTests {
         assertThat(succeeded.getCaptureRequestId()).isEqualTo(captureRequestId);
         assertThat(store.find(id).block().status()).isEqualTo(CaptureStatus.CAPTURED);
         assertThat(ANTOM.appliedCaptures(auth.paymentId())).hasSize(1);
+    }
+
+    @Test
+    void aCaptureBeforeItsPaymentAuthorizedIsParkedThenAppliedWhenTheAuthorizationArrives() {
+        String id = "lagging-" + UUID.randomUUID();
+        TestAntom.Authorized auth = ANTOM.pay(id, 1700, CaptureMode.MANUAL.name(), false);
+        command(auth, new CapturePayment(money(1700), null)); // capture-service has not seen PaymentAuthorized yet
+        // longer than the old ~3 s of retries before UNKNOWN_PAYMENT: still no rejection, the command waits
+        await().during(Duration.ofSeconds(4)).atMost(WAIT)
+                .until(() -> recorder.events(id, CommandRejected.class).isEmpty());
+        assertThat(parkedCommands(id)).isEqualTo(1);
+        assertThat(recorder.deadLetterCommands(id)).isEmpty();
+
+        authorized(auth, CaptureMode.MANUAL, DeadlinePolicy.EXPIRE);
+        await().atMost(WAIT).until(() -> !recorder.events(id, CaptureSucceeded.class).isEmpty());
+        assertThat(ANTOM.appliedCaptures(auth.paymentId())).hasSize(1);
+        assertThat(parkedCommands(id)).isZero();
+        assertThat(recorder.events(id, CommandRejected.class)).isEmpty();
+    }
+
+    @Test
+    void aParkedCaptureWhosePaymentNeverArrivesIsRejectedAfterTheParkingTimeout() {
+        String id = "never-" + UUID.randomUUID();
+        kafka.send(Topics.PAYMENTS_COMMANDS, id, new PaymentCommand("cmd-" + UUID.randomUUID(), id, null,
+                CLOCK.instant(), new CapturePayment(money(500), null))).join();
+        await().atMost(WAIT).until(() -> parkedCommands(id) == 1);
+        assertThat(recorder.events(id, CommandRejected.class)).isEmpty();
+        advance(Duration.ofMinutes(61)); // past the parking timeout (1 h)
+        await().atMost(WAIT).until(() -> !recorder.events(id, CommandRejected.class).isEmpty());
+        assertThat(recorder.events(id, CommandRejected.class).get(0).getReason())
+                .isEqualTo(RejectionReason.UNKNOWN_PAYMENT);
+        assertThat(parkedCommands(id)).isZero();
+    }
+
+    private long parkedCommands(String paymentRequestId) {
+        return db.sql("select count(*) as n from parked_capture_command where payment_request_id = :id")
+                .bind("id", paymentRequestId).map(r -> r.get("n", Long.class)).one().block();
     }
 
     @Test

@@ -25,3 +25,21 @@ alter table capture_schedule add column capture_unknown_seen boolean not null de
 
 update capture_schedule set capture_unknown_seen = true
     where status = 'CAPTURE_UNKNOWN' or last_attempt_at > capture_requested_at;
+
+-- Issue 12, item 6: a CapturePayment for a payment this service has not seen yet (its PaymentAuthorized, on another
+-- topic, lags behind) is parked here in the same transaction as its inbox record, applied in arrival order by the
+-- transaction that opens the payment's schedule row, and rejected (UNKNOWN_PAYMENT) only after the parking time
+-- (holdfast.capture.command-parking.timeout, 1 h). Ids are text: a command is parked whatever its id's length.
+create table parked_capture_command (
+    command_id         text         primary key,
+    payment_request_id text         not null,
+    merchant_id        text,
+    amount_minor       bigint       not null,
+    currency           text         not null,
+    capture_at         timestamptz,
+    received_at        timestamptz  not null,
+    seq                bigserial    not null -- arrival order
+);
+
+create index parked_capture_command_payment on parked_capture_command (payment_request_id);
+create index parked_capture_command_received on parked_capture_command (received_at);
