@@ -34,6 +34,8 @@ import io.holdfast.schemas.event.RejectionReason;
 import io.holdfast.schemas.notification.AlipayNotification;
 import io.holdfast.schemas.notification.CaptureResultNotification;
 import io.holdfast.schemas.registry.EmbeddedSchemaRegistry;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
@@ -94,6 +96,8 @@ class CaptureServiceIntegrationTests {
     ScheduleStore store;
     @Autowired
     DatabaseClient db;
+    @Autowired
+    MeterRegistry registry;
 
     static Recorder recorder;
 
@@ -263,6 +267,25 @@ class CaptureServiceIntegrationTests {
     private long parkedCommands(String paymentRequestId) {
         return db.sql("select count(*) as n from parked_capture_command where payment_request_id = :id")
                 .bind("id", paymentRequestId).map(r -> r.get("n", Long.class)).one().block();
+    }
+
+    @Test
+    void aMissingAuthExpiryTimeIsCountedAsAnAnomalyAndTheFallbackDeadlineApplies() {
+        double before = missingAuthExpiryTimes();
+        String id = "no-expiry-" + UUID.randomUUID();
+        TestAntom.Authorized auth = ANTOM.pay(id, 1300, CaptureMode.MANUAL.name(), false);
+        kafka.send(Topics.PAYMENTS_EVENTS, id, new PaymentEvent(UUID.randomUUID().toString(), id, auth.paymentId(),
+                null, CLOCK.instant(), "cmd-" + id, new PaymentAuthorized(auth.paymentId(), money(1300),
+                        CaptureMode.MANUAL, auth.paymentTime(), null, DeadlinePolicy.EXPIRE, null))).join();
+        awaitRow(auth);
+        assertThat(store.find(id).block().deadline()).isEqualTo(auth.paymentTime().plus(Duration.ofDays(7)));
+        assertThat(missingAuthExpiryTimes()).isEqualTo(before + 1);
+    }
+
+    private double missingAuthExpiryTimes() {
+        Counter counter = registry.find("capture.deadline.anomalies").tag("kind", "MISSING_AUTH_EXPIRY_TIME")
+                .counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test
