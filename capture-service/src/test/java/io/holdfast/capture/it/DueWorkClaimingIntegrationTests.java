@@ -18,6 +18,7 @@ import io.holdfast.capture.domain.CaptureMode;
 import io.holdfast.capture.domain.CaptureOutcomes;
 import io.holdfast.capture.domain.CaptureResult;
 import io.holdfast.capture.domain.CaptureStatus;
+import io.holdfast.capture.domain.CaptureTransaction;
 import io.holdfast.capture.domain.DeadlinePolicy;
 import io.holdfast.capture.domain.Guardian;
 import io.holdfast.capture.domain.Money;
@@ -27,6 +28,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -151,6 +154,44 @@ class DueWorkClaimingIntegrationTests {
         drain(survivor);
         assertThat(store.find(id).block().status()).isEqualTo(CaptureStatus.CAPTURED);
         assertThat(CAPTURE_CALLS.get(Authorization.captureRequestIdFor(id))).hasValue(1);
+    }
+
+    @Test
+    void aRefusedResendAfterAnUnknownIsVerifiedByInquiryAndAntomsSuccessWins() {
+        String id = insertDue("verify", "USD");
+        String ours = Authorization.captureRequestIdFor(id);
+        // Antom: the first capture times out (it went through), the re-send after an empty inquiry is refused as a
+        // repeat, and the verifying inquiry finds the first one captured
+        Deque<CaptureResult> results = new ArrayDeque<>(List.of(new CaptureResult.Unknown("timeout"),
+                new CaptureResult.Refused("REPEAT_REQ_INCONSISTENT", "a capture with this id exists")));
+        Deque<CaptureLookup> lookups = new ArrayDeque<>(List.of(new CaptureLookup.Answered(List.of()),
+                new CaptureLookup.Answered(List.of(new CaptureTransaction(ours, "c-first",
+                        CaptureTransaction.Status.SUCCEEDED, "SUCCESS", null, CLOCK.instant())))));
+        CaptureGateway scripted = new CaptureGateway() {
+            @Override
+            public Mono<CaptureResult> capture(String captureRequestId, String paymentId, Money amount) {
+                return ours.equals(captureRequestId) ? Mono.just(results.remove())
+                        : Mono.just(new CaptureResult.Captured("c-" + captureRequestId, CLOCK.instant()));
+            }
+
+            @Override
+            public Mono<CaptureLookup> captures(String paymentId) {
+                return paymentId.equals("ap-" + id) ? Mono.just(lookups.remove())
+                        : Mono.just(new CaptureLookup.Answered(List.of()));
+            }
+        };
+        DueWorkRunner runner = new DueWorkRunner(tx, store, transitions, guardian, outcomes, scripted, CLOCK,
+                new DueWorkRunner.Settings("verifier", 5, Duration.ofMinutes(2), 1));
+        drain(runner);
+        assertThat(store.find(id).block().status()).isEqualTo(CaptureStatus.CAPTURE_UNKNOWN);
+        CLOCK.advance(Duration.ofMinutes(11)); // the inquiry is due: nothing found, re-sent, refused, verified
+        drain(runner);
+
+        assertThat(results).isEmpty();
+        assertThat(lookups).isEmpty();
+        assertThat(store.find(id).block().status()).isEqualTo(CaptureStatus.CAPTURED);
+        assertThat(outboxCount(id, "CaptureFailed")).isZero();
+        assertThat(outboxCount(id, "CaptureSucceeded")).isEqualTo(1);
     }
 
     @Test
