@@ -1,17 +1,26 @@
 package io.holdfast.capture.application;
 
+import io.holdfast.capture.domain.Authorization;
 import io.holdfast.capture.domain.CaptureEvent;
 import io.holdfast.capture.domain.CaptureRequest;
 import io.holdfast.capture.domain.Transition;
 import io.holdfast.capture.domain.ManualCaptureRules;
 import io.holdfast.capture.domain.Ownership;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
  * Use case: a merchant's CapturePayment. It only decides and records (capture now = a capture scheduled for now);
- * the scheduler sends it, so every capture goes through the same attempt-row-then-call path.
+ * the scheduler sends it, so every capture goes through the same attempt-row-then-call path. A command for a payment
+ * not known here yet (its PaymentAuthorized lags behind on the other topic) is parked, applied by
+ * {@link PaymentEventHandler#authorized} when the row opens, and rejected as UNKNOWN_PAYMENT only when it has been
+ * parked longer than the parking timeout ({@link #rejectParkedBefore}).
  */
 public final class CaptureCommandHandler {
 
@@ -22,17 +31,21 @@ public final class CaptureCommandHandler {
     private final ScheduleStore store;
     private final Transitions transitions;
     private final Outbox outbox;
+    private static final Logger log = LoggerFactory.getLogger(CaptureCommandHandler.class);
+
     private final ManualCaptureRules rules;
+    private final ParkedCommands parked;
     private final Clock clock;
 
     public CaptureCommandHandler(Transactions tx, Inbox inbox, ScheduleStore store, Transitions transitions,
-            Outbox outbox, ManualCaptureRules rules, Clock clock) {
+            Outbox outbox, ManualCaptureRules rules, ParkedCommands parked, Clock clock) {
         this.tx = tx;
         this.inbox = inbox;
         this.store = store;
         this.transitions = transitions;
         this.outbox = outbox;
         this.rules = rules;
+        this.parked = parked;
         this.clock = clock;
     }
 
@@ -43,7 +56,9 @@ public final class CaptureCommandHandler {
         /** Refused with CommandRejected (the caller also keeps the command on the dead-letter topic). */
         REJECTED,
         /** Seen before (same commandId): nothing done. */
-        DUPLICATE
+        DUPLICATE,
+        /** The payment is not known here yet: parked until its PaymentAuthorized (or the parking timeout). */
+        PARKED
     }
 
     /**
@@ -53,21 +68,14 @@ public final class CaptureCommandHandler {
      * NOT_PAYMENT_OWNER and the row is not touched.
      */
     public Mono<Outcome> capture(CaptureRequest request, String merchantId) {
-        return tx.inTransaction(inbox.recordCommand(SOURCE, request.commandId(), request.contentFingerprint(),
-                        clock.instant())
+        Instant now = clock.instant();
+        return tx.inTransaction(inbox.recordCommand(SOURCE, request.commandId(), request.contentFingerprint(), now)
                 .flatMap(sighting -> switch (sighting) {
-                    case FIRST -> store.find(request.paymentRequestId())
-                            .flatMap(row -> {
-                                if (!Ownership.owns(row.merchantId(), merchantId)) {
-                                    return rejectNotOwner(request, merchantId);
-                                }
-                                Transition t = rules.decide(row, request, clock.instant());
-                                boolean rejected = t.events().stream()
-                                        .anyMatch(e -> e instanceof CaptureEvent.CommandRejected);
-                                return transitions.applyOrFail(t, request.commandId())
-                                        .thenReturn(rejected ? Outcome.REJECTED : Outcome.ACCEPTED);
-                            })
-                            .switchIfEmpty(Mono.error(() -> new PaymentNotYetKnownException(request, merchantId)));
+                    case FIRST -> parked.lockPayment(request.paymentRequestId())
+                            .then(store.find(request.paymentRequestId()).map(Optional::of)
+                                    .defaultIfEmpty(Optional.empty()))
+                            .flatMap(row -> row.isPresent() ? decide(row.get(), request, merchantId, now)
+                                    : park(request, merchantId, now));
                     case REDELIVERY -> Mono.just(Outcome.DUPLICATE);
                     case CONFLICT -> rejectConflict(request, merchantId);
                 }));
@@ -79,16 +87,36 @@ public final class CaptureCommandHandler {
                 .thenReturn(Outcome.REJECTED);
     }
 
-    /** After the retries: the payment is still unknown, so the command is rejected (once, by commandId). */
-    public Mono<Void> rejectUnknown(CaptureRequest request, String merchantId) {
-        return tx.inTransaction(inbox.recordCommand(SOURCE, request.commandId(), request.contentFingerprint(),
-                        clock.instant())
-                .flatMap(sighting -> switch (sighting) {
-                    case FIRST -> outbox.append(List.of(ManualCaptureRules.unknownPayment(request)), merchantId,
-                            request.commandId()).thenReturn(Outcome.REJECTED);
-                    case REDELIVERY -> Mono.just(Outcome.DUPLICATE);
-                    case CONFLICT -> rejectConflict(request, merchantId);
-                })).then();
+    /**
+     * Rejects (UNKNOWN_PAYMENT) the commands parked before {@code now - timeout}: their payment never became known
+     * here; how many.
+     */
+    public Mono<Long> rejectParkedBefore(Duration timeout) {
+        Instant cutoff = clock.instant().minus(timeout);
+        return tx.inTransaction(parked.takeReceivedBefore(cutoff)
+                .concatMap(p -> {
+                    log.warn("CapturePayment {} for {} parked longer than {}: no PaymentAuthorized arrived, rejected "
+                            + "as UNKNOWN_PAYMENT", p.request().commandId(), p.request().paymentRequestId(), timeout);
+                    return outbox.append(List.of(ManualCaptureRules.unknownPayment(p.request())), p.merchantId(),
+                            p.request().commandId()).thenReturn(1L);
+                })
+                .count());
+    }
+
+    private Mono<Outcome> decide(Authorization row, CaptureRequest request, String merchantId, Instant now) {
+        if (!Ownership.owns(row.merchantId(), merchantId)) {
+            return rejectNotOwner(request, merchantId);
+        }
+        Transition t = rules.decide(row, request, now);
+        boolean rejected = t.events().stream().anyMatch(e -> e instanceof CaptureEvent.CommandRejected);
+        return transitions.applyOrFail(t, request.commandId())
+                .thenReturn(rejected ? Outcome.REJECTED : Outcome.ACCEPTED);
+    }
+
+    private Mono<Outcome> park(CaptureRequest request, String merchantId, Instant now) {
+        log.info("CapturePayment {} for unknown payment {}: parked until its PaymentAuthorized", request.commandId(),
+                request.paymentRequestId());
+        return parked.park(request, merchantId, now).thenReturn(Outcome.PARKED);
     }
 
     private Mono<Outcome> rejectConflict(CaptureRequest request, String merchantId) {

@@ -3,6 +3,8 @@ package io.holdfast.capture.application;
 import io.holdfast.capture.domain.Authorization;
 import io.holdfast.capture.domain.CaptureNotification;
 import io.holdfast.capture.domain.CaptureOutcomes;
+import io.holdfast.capture.domain.CaptureStatus;
+import io.holdfast.capture.domain.Transition;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,8 +65,22 @@ public final class CaptureNotificationHandler {
     }
 
     private Mono<Void> apply(Authorization row, CaptureNotification n, Instant now) {
-        return Mono.justOrEmpty(outcomes.onNotification(row, n, now))
-                .flatMap(t -> transitions.applyOrFail(t, n.notificationId())).then();
+        Optional<Transition> t = outcomes.onNotification(row, n, now);
+        if (t.isEmpty()) {
+            // stale (a duplicate, a result for a row already settled otherwise, another captureRequestId): kept in
+            // the inbox and logged, never dropped silently
+            log.warn("stale notifyCapture {} (paymentId {}, captureRequestId {}, {}) for {} in {} with "
+                    + "captureRequestId {}: changes nothing", n.notificationId(), n.paymentId(), n.captureRequestId(),
+                    n.succeeded() ? "S" : "F " + n.resultCode(), row.paymentRequestId(), row.status(),
+                    row.captureRequestId());
+            return Mono.empty();
+        }
+        if (row.status() == CaptureStatus.CAPTURE_FAILED) {
+            log.warn("notifyCapture {} reports capture {} of {} succeeded after it was recorded as failed: "
+                    + "CAPTURED, CaptureSucceeded corrects the CaptureFailed", n.notificationId(),
+                    n.captureRequestId(), row.paymentRequestId());
+        }
+        return transitions.applyOrFail(t.get(), n.notificationId()).then();
     }
 
     private Mono<Void> park(CaptureNotification n, Instant now) {

@@ -3,6 +3,7 @@ package io.holdfast.capture.application;
 import io.holdfast.capture.domain.Authorization;
 import io.holdfast.capture.domain.CaptureEvent;
 import io.holdfast.capture.domain.CaptureOutcomes;
+import io.holdfast.capture.domain.CaptureResult;
 import io.holdfast.capture.domain.Decision;
 import io.holdfast.capture.domain.Guardian;
 import java.time.Clock;
@@ -107,8 +108,18 @@ public final class DueWorkRunner {
             return persist(Decision.persist(guardian.tooLateToCapture(requested))).then();
         }
         return antom.capture(requested.captureRequestId(), requested.paymentId(), requested.amount())
-                .flatMap(result -> tx.inTransaction(transitions.apply(
-                        outcomes.onCaptureResult(requested, result, clock.instant()), null)))
+                .flatMap(result -> outcomes.refusalToVerify(requested, result)
+                        .map(refused -> verify(requested, refused))
+                        .orElseGet(() -> tx.inTransaction(transitions.apply(
+                                outcomes.onCaptureResult(requested, result, clock.instant()), null))))
                 .then();
+    }
+
+    /** A refusal after an earlier unknown: Antom's ledger decides before any CaptureFailed is published. */
+    private Mono<Authorization> verify(Authorization requested, CaptureResult.Refused refused) {
+        log.warn("capture {} of {} refused ({}) after an earlier unknown outcome: inquiring before CaptureFailed",
+                requested.captureRequestId(), requested.paymentRequestId(), refused.resultCode());
+        return antom.captures(requested.paymentId()).flatMap(lookup -> tx.inTransaction(transitions.apply(
+                outcomes.onRefusalVerified(requested, refused, lookup, clock.instant()), null)));
     }
 }

@@ -3,10 +3,18 @@ package io.holdfast.capture.application;
 import io.holdfast.capture.domain.Authorization;
 import io.holdfast.capture.domain.AuthorizedPayment;
 import io.holdfast.capture.domain.CaptureOutcomes;
+import io.holdfast.capture.domain.CaptureRequest;
 import io.holdfast.capture.domain.Guardian;
+import io.holdfast.capture.domain.ManualCaptureRules;
+import io.holdfast.capture.domain.Ownership;
 import io.holdfast.capture.domain.Schedule;
+import io.holdfast.capture.domain.Transition;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
@@ -16,6 +24,7 @@ import reactor.core.publisher.Mono;
 public final class PaymentEventHandler {
 
     static final String SOURCE = "payments.events";
+    private static final Logger log = LoggerFactory.getLogger(PaymentEventHandler.class);
 
     private final Transactions tx;
     private final Inbox inbox;
@@ -25,10 +34,23 @@ public final class PaymentEventHandler {
     private final CaptureOutcomes outcomes;
     private final Schedule schedule;
     private final EarlyNotifications early;
+    private final ParkedCommands parkedCommands;
+    private final ManualCaptureRules rules;
+    private final DeadlineAnomalies anomalies;
     private final Clock clock;
 
+    /**
+     * The use case's collaborators beyond the row store: what was parked for a payment before it opened.
+     *
+     * @param early notifyCaptures that arrived first
+     * @param commands CapturePayment commands that arrived first, and the rules they are decided by
+     */
+    public record Parked(EarlyNotifications early, ParkedCommands commands, ManualCaptureRules rules) {
+    }
+
     public PaymentEventHandler(Transactions tx, Inbox inbox, ScheduleStore store, Transitions transitions,
-            Guardian guardian, CaptureOutcomes outcomes, Schedule schedule, EarlyNotifications early, Clock clock) {
+            Guardian guardian, CaptureOutcomes outcomes, Schedule schedule, Parked parked,
+            DeadlineAnomalies anomalies, Clock clock) {
         this.tx = tx;
         this.inbox = inbox;
         this.store = store;
@@ -36,7 +58,10 @@ public final class PaymentEventHandler {
         this.guardian = guardian;
         this.outcomes = outcomes;
         this.schedule = schedule;
-        this.early = early;
+        this.early = parked.early();
+        this.parkedCommands = parked.commands();
+        this.rules = parked.rules();
+        this.anomalies = anomalies;
         this.clock = clock;
     }
 
@@ -48,15 +73,56 @@ public final class PaymentEventHandler {
         Instant now = clock.instant();
         return tx.inTransaction(inbox.firstTime(SOURCE, eventId, now)
                 .filter(Boolean::booleanValue)
-                .flatMap(first -> early.lockPayment(payment.paymentId()).then(open(payment, now)))).then();
+                .flatMap(first -> early.lockPayment(payment.paymentId())
+                        .then(parkedCommands.lockPayment(payment.paymentRequestId()))
+                        .then(open(payment, now)))).then();
     }
 
     private Mono<Authorization> open(AuthorizedPayment payment, Instant now) {
         Authorization row = guardian.onAuthorized(payment);
+        Schedule.DeadlineReading reading = schedule.readDeadline(payment.authorizedAt(), payment.authExpiryTime());
+        if (reading.anomaly() != null) {
+            // never silent: the deadline is the earlier reading, and operations learn that Antom's was not usable
+            log.warn("DEADLINE ANOMALY {}: {} (paymentId {}) authorizedAt {} authExpiryTime {} -> deadline {}",
+                    reading.anomaly(), payment.paymentRequestId(), payment.paymentId(), payment.authorizedAt(),
+                    payment.authExpiryTime(), reading.deadline());
+            anomalies.record(reading.anomaly());
+        }
         return store.insert(row, schedule.dueAt(row))
                 .filter(Boolean::booleanValue)
-                .flatMap(inserted -> early.takeAll(row.paymentId()).collectList())
-                .flatMap(parked -> Mono.justOrEmpty(outcomes.onEarlyNotifications(row, parked, now)))
+                .flatMap(inserted -> applyEarly(row, now).defaultIfEmpty(row))
+                .flatMap(current -> parkedCommands.takeAll(current.paymentRequestId()).collectList()
+                        .flatMap(commands -> applyCommands(current, commands, 0, now)));
+    }
+
+    /** The parked CapturePayment commands, in arrival order, each decided against the row as the previous left it. */
+    private Mono<Authorization> applyCommands(Authorization current, List<ParkedCommands.ParkedCommand> commands,
+            int next, Instant now) {
+        if (next == commands.size()) {
+            return Mono.just(current);
+        }
+        CaptureRequest request = commands.get(next).request();
+        String merchantId = commands.get(next).merchantId();
+        log.info("parked CapturePayment {} for {} applied now that its PaymentAuthorized arrived", request.commandId(),
+                request.paymentRequestId());
+        // the same ownership rule as a command that finds its row: another merchant's capture changes nothing
+        Transition decided = Ownership.owns(current.merchantId(), merchantId)
+                ? rules.decide(current, request, now)
+                : new Transition(current, List.of(Ownership.notOwner(request, merchantId)));
+        return transitions.applyOrFail(decided, request.commandId())
+                .flatMap(saved -> applyCommands(saved, commands, next + 1, now));
+    }
+
+    private Mono<Authorization> applyEarly(Authorization row, Instant now) {
+        return early.takeAll(row.paymentId()).collectList()
+                .flatMap(parked -> {
+                    Optional<CaptureOutcomes.EarlyApplied> applied = outcomes.onEarlyNotifications(row, parked, now);
+                    parked.stream().filter(n -> applied.map(a -> a.notification() != n).orElse(true))
+                            .forEach(n -> log.warn("parked notifyCapture {} (captureRequestId {}) for {} ({}) changes "
+                                    + "nothing: discarded", n.notificationId(), n.captureRequestId(),
+                                    row.paymentRequestId(), row.status()));
+                    return Mono.justOrEmpty(applied);
+                })
                 .flatMap(applied -> transitions.applyOrFail(applied.transition(),
                         applied.notification().notificationId()));
     }

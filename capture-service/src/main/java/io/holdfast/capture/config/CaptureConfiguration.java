@@ -4,6 +4,7 @@ import io.holdfast.alipay.client.sandbox.SandboxFollowingClock;
 import io.holdfast.capture.application.CaptureCommandHandler;
 import io.holdfast.capture.application.CaptureGateway;
 import io.holdfast.capture.application.CaptureNotificationHandler;
+import io.holdfast.capture.application.DeadlineAnomalies;
 import io.holdfast.capture.application.DueWorkRunner;
 import io.holdfast.capture.application.EarlyNotifications;
 import io.holdfast.capture.application.Inbox;
@@ -11,6 +12,7 @@ import io.holdfast.capture.application.MessagePublisher;
 import io.holdfast.capture.application.Outbox;
 import io.holdfast.capture.application.OutboxRelay;
 import io.holdfast.capture.application.OutboxStore;
+import io.holdfast.capture.application.ParkedCommands;
 import io.holdfast.capture.application.PaymentEventHandler;
 import io.holdfast.capture.application.ScheduleStore;
 import io.holdfast.capture.application.Transactions;
@@ -20,7 +22,10 @@ import io.holdfast.capture.domain.Guardian;
 import io.holdfast.capture.domain.GuardianSettings;
 import io.holdfast.capture.domain.ManualCaptureRules;
 import io.holdfast.capture.domain.Schedule;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -39,9 +44,19 @@ public class CaptureConfiguration {
         return SandboxFollowingClock.systemUnlessFollowing(sandboxUrl, antomClientId);
     }
 
+    /** The request timeout of the margin is the Antom client's whole-call timeout (same property, same default). */
     @Bean
-    GuardianSettings guardianSettings(CapturePolicyProperties properties) {
-        return properties.toSettings();
+    GuardianSettings guardianSettings(CapturePolicyProperties properties,
+            @Value("${holdfast.alipay.timeout:8s}") Duration requestTimeout) {
+        return properties.toSettings(requestTimeout);
+    }
+
+    /** {@code capture.deadline.anomalies{kind}}: PaymentAuthorized events whose authExpiryTime was not usable as is. */
+    @Bean
+    DeadlineAnomalies deadlineAnomalies(MeterRegistry registry) {
+        return anomaly -> Counter.builder("capture.deadline.anomalies").tag("kind", anomaly.name())
+                .description("PaymentAuthorized events whose authExpiryTime was missing, unusable or beyond 7 days")
+                .register(registry).increment();
     }
 
     @Bean
@@ -72,14 +87,17 @@ public class CaptureConfiguration {
     @Bean
     PaymentEventHandler paymentEventHandler(Transactions tx, Inbox inbox, ScheduleStore store,
             Transitions transitions, Guardian guardian, CaptureOutcomes outcomes, Schedule schedule,
-            EarlyNotifications early, Clock clock) {
-        return new PaymentEventHandler(tx, inbox, store, transitions, guardian, outcomes, schedule, early, clock);
+            EarlyNotifications early, ParkedCommands parkedCommands, ManualCaptureRules rules,
+            DeadlineAnomalies anomalies, Clock clock) {
+        return new PaymentEventHandler(tx, inbox, store, transitions, guardian, outcomes, schedule,
+                new PaymentEventHandler.Parked(early, parkedCommands, rules), anomalies, clock);
     }
 
     @Bean
     CaptureCommandHandler captureCommandHandler(Transactions tx, Inbox inbox, ScheduleStore store,
-            Transitions transitions, Outbox outbox, ManualCaptureRules rules, Clock clock) {
-        return new CaptureCommandHandler(tx, inbox, store, transitions, outbox, rules, clock);
+            Transitions transitions, Outbox outbox, ManualCaptureRules rules, ParkedCommands parkedCommands,
+            Clock clock) {
+        return new CaptureCommandHandler(tx, inbox, store, transitions, outbox, rules, parkedCommands, clock);
     }
 
     @Bean

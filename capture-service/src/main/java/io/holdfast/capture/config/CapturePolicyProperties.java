@@ -16,10 +16,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param recheck the longest wait between inquiries of an unconfirmed capture
  * @param minimumRecheck the shortest wait between inquiries (reached close to the deadline)
  * @param autoCaptureGrace how long an AUTOMATIC capture's notifyCapture may take before the service inquires
+ * @param clockSkewAllowance how far our clock may be behind Antom's (default 2 min): no capture is sent unless
+ *     now + request timeout ({@code holdfast.alipay.timeout}) + this is before the deadline
  */
 @ConfigurationProperties("holdfast.capture.policy")
 public record CapturePolicyProperties(DeadlinePolicy defaultPolicy, Duration deadline, Duration safetyMargin,
-        List<Duration> warnings, Duration recheck, Duration minimumRecheck, Duration autoCaptureGrace) {
+        List<Duration> warnings, Duration recheck, Duration minimumRecheck, Duration autoCaptureGrace,
+        Duration clockSkewAllowance) {
 
     public CapturePolicyProperties {
         defaultPolicy = defaultPolicy == null ? DeadlinePolicy.CAPTURE : defaultPolicy;
@@ -30,10 +33,11 @@ public record CapturePolicyProperties(DeadlinePolicy defaultPolicy, Duration dea
         recheck = recheck == null ? Duration.ofMinutes(10) : recheck;
         minimumRecheck = minimumRecheck == null ? Duration.ofSeconds(30) : minimumRecheck;
         autoCaptureGrace = autoCaptureGrace == null ? Duration.ofMinutes(15) : autoCaptureGrace;
+        clockSkewAllowance = clockSkewAllowance == null ? Duration.ofMinutes(2) : clockSkewAllowance;
     }
 
-    GuardianSettings toSettings() {
+    GuardianSettings toSettings(Duration requestTimeout) {
         return new GuardianSettings(defaultPolicy, deadline, safetyMargin, warnings, recheck, minimumRecheck,
-                autoCaptureGrace);
+                autoCaptureGrace, requestTimeout, clockSkewAllowance);
     }
 }

@@ -14,6 +14,8 @@ import org.springframework.stereotype.Component;
  * (open MANUAL authorizations whose deadline is within 6h, 24h, 48h, 7d; tags bucket, currency; cumulative),
  * {@code capture.unconfirmed.oldest.seconds} (the oldest capture not yet confirmed) and
  * {@code capture.deadline.misses} (authorizations that lapsed although the policy was to capture or void; must be 0),
+ * {@code capture.failed.authorizations} (MANUAL captures recorded as failed while the deadline is ahead; they also
+ * count in the exposure buckets),
  * and the outbox backlog ({@code capture.outbox.unpublished}, {@code capture.outbox.oldest.seconds}).
  */
 @Component
@@ -26,6 +28,7 @@ public class ExposureMetrics {
     private final MultiGauge amount;
     private final AtomicLong oldestSeconds = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
     private final AtomicLong unpublished = new AtomicLong();
     private final AtomicLong oldestUnpublishedSeconds = new AtomicLong();
 
@@ -39,6 +42,9 @@ public class ExposureMetrics {
                 .description("age of the oldest capture not confirmed by Antom").register(registry);
         Gauge.builder("capture.deadline.misses", misses, AtomicLong::get)
                 .description("authorizations that lapsed against their policy (must stay 0)").register(registry);
+        Gauge.builder("capture.failed.authorizations", failed, AtomicLong::get)
+                .description("MANUAL captures recorded as failed while the authorization is still alive")
+                .register(registry);
         Gauge.builder("capture.outbox.unpublished", unpublished, AtomicLong::get)
                 .description("outbox rows not yet published").register(registry);
         Gauge.builder("capture.outbox.oldest.seconds", oldestUnpublishedSeconds, AtomicLong::get)
@@ -55,6 +61,7 @@ public class ExposureMetrics {
         amount.register(e.buckets().stream().map(b -> MultiGauge.Row.of(tags(b), b.amountMinor())).toList(), true);
         oldestSeconds.set(e.oldestUnconfirmedCapture().toSeconds());
         misses.set(e.deadlineMisses());
+        failed.set(e.failedBeforeDeadline());
         unpublished.set(e.unpublished());
         oldestUnpublishedSeconds.set(e.oldestUnpublished().toSeconds());
     }

@@ -1,5 +1,6 @@
 package io.holdfast.capture.config;
 
+import io.holdfast.capture.application.CaptureCommandHandler;
 import io.holdfast.capture.application.CaptureNotificationHandler;
 import io.holdfast.capture.application.DueWorkRunner;
 import io.holdfast.capture.application.OutboxRelay;
@@ -34,6 +35,13 @@ public class PollingConfiguration {
     PollingLoop parkedNotificationPurgeLoop(CaptureNotificationHandler notifications, SchedulerProperties properties) {
         return new PollingLoop("capture-parked-purge", properties.purgeInterval(), Integer.MAX_VALUE,
                 () -> notifications.purgeParked(properties.parkedRetention()).blockOptional(PASS_TIMEOUT)
+                        .orElse(0L).intValue());
+    }
+
+    @Bean
+    PollingLoop parkedCommandTimeoutLoop(CaptureCommandHandler commands, CommandParkingProperties properties) {
+        return new PollingLoop("capture-parked-commands", properties.checkInterval(), Integer.MAX_VALUE,
+                () -> commands.rejectParkedBefore(properties.timeout()).blockOptional(PASS_TIMEOUT)
                         .orElse(0L).intValue());
     }
 

@@ -2,6 +2,7 @@ package io.holdfast.capture.domain;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -24,6 +25,11 @@ public final class CaptureOutcomes {
             return succeeded(a, a.captureRequestId(), c.captureId(), c.capturedAt() != null ? c.capturedAt() : now);
         }
         if (r instanceof CaptureResult.Refused f) {
+            if (a.attempts().unknownSeen()) {
+                // an earlier outcome was unknown: never publish this refusal unverified (callers verify it first
+                // through refusalToVerify / onRefusalVerified; this path only asks the inquiry to decide at once)
+                return Transition.of(a.to(CaptureStatus.CAPTURE_UNKNOWN, now));
+            }
             return failed(a, a.captureRequestId(), f.resultCode(), f.resultMessage());
         }
         if (r instanceof CaptureResult.InProcess) {
@@ -33,6 +39,48 @@ public final class CaptureOutcomes {
             return Transition.of(a.to(CaptureStatus.CAPTURE_UNKNOWN, recheck));
         }
         throw new IllegalStateException("unhandled " + r);
+    }
+
+    /**
+     * The refusal to verify by an inquiry before CaptureFailed is published: a refusal (F) of a capture whose outcome
+     * was unknown before (timeout, U, a re-send). The first attempt may have succeeded at Antom although this
+     * answer is F, so Antom's ledger (inquiryPayment) decides. Empty when the result can be applied as it is.
+     */
+    public Optional<CaptureResult.Refused> refusalToVerify(Authorization a, CaptureResult r) {
+        if (r instanceof CaptureResult.Refused f && a.attempts().unknownSeen()) {
+            return Optional.of(f);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A refusal after an earlier unknown, with the inquiry's answer: our capture's entry decides (success wins); no
+     * entry under our captureRequestId means the refusal stands; no answer leaves the capture unknown, and the next
+     * inquiry decides.
+     */
+    public Transition onRefusalVerified(Authorization a, CaptureResult.Refused refused, CaptureLookup lookup,
+            Instant now) {
+        Instant recheck = schedule.recheckAt(now, a.deadline());
+        if (lookup instanceof CaptureLookup.Unanswered) {
+            return Transition.of(a.to(CaptureStatus.CAPTURE_UNKNOWN, recheck));
+        }
+        if (!(lookup instanceof CaptureLookup.Answered answered)) {
+            throw new IllegalStateException("unhandled " + lookup);
+        }
+        Optional<CaptureTransaction> match = find(a, answered.captures());
+        if (match.isEmpty()) {
+            return failed(a, a.captureRequestId(), refused.resultCode(), refused.resultMessage());
+        }
+        CaptureTransaction t = match.get();
+        switch (t.status()) {
+            case SUCCEEDED:
+                return succeeded(a, t.requestId(), t.captureId(), t.capturedAt() != null ? t.capturedAt() : now);
+            case FAILED:
+                return failed(a, t.requestId(), t.resultCode(), t.resultMessage());
+            case PROCESSING:
+                return Transition.of(a.to(CaptureStatus.CAPTURE_PENDING, recheck));
+        }
+        throw new IllegalStateException("unhandled " + t.status());
     }
 
     /** What an inquiry's transactions[] say about our capture (MANUAL) or Antom's (AUTOMATIC). */
@@ -62,18 +110,28 @@ public final class CaptureOutcomes {
         throw new IllegalStateException("unhandled " + t.status());
     }
 
-    /** A verified notifyCapture; empty when it changes nothing (duplicate, late, or not our capture). */
+    /**
+     * A verified notifyCapture; empty when it changes nothing (duplicate, stale, or not our capture — the caller logs
+     * it). A success for the capture recorded as failed corrects it: CAPTURE_FAILED -> CAPTURED, and CaptureSucceeded
+     * names the CaptureFailed it corrects. A refusal of a capture whose outcome was unknown before is not published:
+     * the row is inquired at once and Antom's ledger decides.
+     */
     public Optional<Transition> onNotification(Authorization a, CaptureNotification n, Instant now) {
-        boolean applies = a.mode() == CaptureMode.AUTOMATIC
+        boolean correction = a.status() == CaptureStatus.CAPTURE_FAILED && n.succeeded()
+                && Objects.equals(n.captureRequestId(), a.captureRequestId());
+        boolean applies = correction || (a.mode() == CaptureMode.AUTOMATIC
                 ? a.status() == CaptureStatus.AWAITING_AUTO_CAPTURE
                 : n.captureRequestId().equals(a.captureRequestId())
-                        && (a.status().isCaptureInFlight() || a.status() == CaptureStatus.EXPIRED && n.succeeded());
+                        && (a.status().isCaptureInFlight() || a.status() == CaptureStatus.EXPIRED && n.succeeded()));
         if (!applies) {
             return Optional.empty();
         }
         if (n.succeeded()) {
             return Optional.of(succeeded(a, n.captureRequestId(), n.captureId(),
                     n.captureTime() != null ? n.captureTime() : now));
+        }
+        if (a.mode() == CaptureMode.MANUAL && a.attempts().unknownSeen()) {
+            return Optional.of(Transition.of(a.recheckAt(now)));
         }
         return Optional.of(failed(a, n.captureRequestId(), n.resultCode(), n.resultMessage()));
     }
@@ -112,7 +170,8 @@ public final class CaptureOutcomes {
         if (a.mode() == CaptureMode.AUTOMATIC) {
             return pastDeadline ? expired(a, false) : Decision.persist(Transition.of(a.recheckAt(recheck)));
         }
-        if (pastDeadline) {
+        if (!schedule.maySend(now, a.deadline())) {
+            // a re-send is an attempt like the first: none inside request timeout + clock-skew allowance
             return expired(a, true);
         }
         // Antom has no trace of our capture: send it again with the same captureRequestId (idempotent)
@@ -134,12 +193,14 @@ public final class CaptureOutcomes {
     }
 
     private static Transition succeeded(Authorization a, String requestId, String captureId, Instant at) {
+        String corrects = a.status() == CaptureStatus.CAPTURE_FAILED
+                ? CaptureEvent.CaptureFailed.eventIdFor(a.paymentRequestId()).toString() : null;
         return new Transition(a.captured(requestId, captureId, at), List.of(new CaptureEvent.CaptureSucceeded(
-                a.paymentRequestId(), a.paymentId(), requestId, captureId, a.amount(), at, a.mode())));
+                a.paymentRequestId(), a.paymentId(), requestId, captureId, a.amount(), at, a.mode(), corrects)));
     }
 
     private static Transition failed(Authorization a, String requestId, String code, String message) {
-        return new Transition(a.to(CaptureStatus.CAPTURE_FAILED, null), List.of(new CaptureEvent.CaptureFailed(
+        return new Transition(a.failed(requestId), List.of(new CaptureEvent.CaptureFailed(
                 a.paymentRequestId(), a.paymentId(), requestId, a.amount(), code, message)));
     }
 }

@@ -24,7 +24,10 @@ public enum CaptureStatus {
     CAPTURE_UNKNOWN,
     /** Terminal: Antom captured the authorized amount. */
     CAPTURED,
-    /** Terminal: Antom refused the capture with a final F. */
+    /**
+     * Antom refused the capture with a final F (after an earlier unknown: only once an inquiry confirmed it). Terminal
+     * but for Antom's later word: a verified success for the same captureRequestId moves it to CAPTURED.
+     */
     CAPTURE_FAILED,
     /** VOID policy: a CancelPayment command went out. action: at the deadline, report expiry if still not void. */
     VOID_REQUESTED,
@@ -43,9 +46,10 @@ public enum CaptureStatus {
                 CAPTURE_PENDING));
         PREVIOUS.put(CAPTURE_PENDING, EnumSet.of(CAPTURE_REQUESTED, CAPTURE_UNKNOWN, CAPTURE_PENDING));
         PREVIOUS.put(CAPTURE_UNKNOWN, EnumSet.of(CAPTURE_REQUESTED, CAPTURE_UNKNOWN));
-        // EXPIRED -> CAPTURED: a late notifyCapture proves our capture did go through; Antom is the truth
+        // EXPIRED / CAPTURE_FAILED -> CAPTURED: a late verified success proves our capture did go through; Antom is
+        // the truth (CaptureSucceeded then names the CaptureFailed it corrects)
         PREVIOUS.put(CAPTURED, EnumSet.of(AWAITING_AUTO_CAPTURE, CAPTURE_REQUESTED, CAPTURE_PENDING,
-                CAPTURE_UNKNOWN, EXPIRED));
+                CAPTURE_UNKNOWN, EXPIRED, CAPTURE_FAILED));
         PREVIOUS.put(CAPTURE_FAILED, EnumSet.of(AWAITING_AUTO_CAPTURE, CAPTURE_REQUESTED, CAPTURE_PENDING,
                 CAPTURE_UNKNOWN));
         PREVIOUS.put(VOID_REQUESTED, EnumSet.of(AUTHORIZED));

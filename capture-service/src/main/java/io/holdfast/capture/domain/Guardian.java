@@ -29,7 +29,8 @@ public final class Guardian {
         Instant next = manual ? schedule.policyActionAt(deadline, policy)
                 : p.authorizedAt().plus(settings.autoCaptureGrace());
         return new Authorization(p.paymentRequestId(), p.paymentId(), p.merchantId(), p.amount(), p.mode(),
-                p.authorizedAt(), deadline, policy, status, null, null, null, null, null, null, next, false, 0);
+                p.authorizedAt(), deadline, policy, status, null, null, null, null, null, null, next, false,
+                Attempts.NONE, 0);
     }
 
     /** The row is due at {@code now}: emit the warnings reached, then run the state's action if its time came. */
@@ -43,7 +44,7 @@ public final class Guardian {
             case AUTHORIZED:
                 return policy(a, now, events);
             case CAPTURE_SCHEDULED:
-                if (!now.isBefore(a.deadline())) {
+                if (!schedule.maySend(now, a.deadline())) {
                     return expire(a, true, events);
                 }
                 return new Decision(new Transition(a.requested(now, schedule.recheckAt(now, a.deadline())), events),
@@ -64,9 +65,12 @@ public final class Guardian {
         throw new IllegalStateException("unhandled " + a.status());
     }
 
-    /** True while a capture may still be sent: strictly before the deadline (checked right before sending). */
+    /**
+     * True while a capture may still be sent: now + request timeout + clock-skew allowance is strictly before the
+     * deadline (checked when the attempt row is written and again right before sending).
+     */
     public boolean mayStillCapture(Authorization a, Instant now) {
-        return now.isBefore(a.deadline());
+        return schedule.maySend(now, a.deadline());
     }
 
     /** The row after the deadline passed before the capture could be sent. */
@@ -81,6 +85,9 @@ public final class Guardian {
         }
         switch (a.policy()) {
             case CAPTURE:
+                if (!schedule.maySend(now, a.deadline())) {
+                    return expire(a, true, events);
+                }
                 events.add(new CaptureEvent.CaptureScheduled(a.paymentRequestId(), a.paymentId(), a.amount(), now,
                         a.deadline()));
                 Authorization requested = a.scheduledAt(now).requested(now, schedule.recheckAt(now, a.deadline()));

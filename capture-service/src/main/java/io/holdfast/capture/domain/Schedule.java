@@ -13,9 +13,44 @@ public final class Schedule {
         this.settings = settings;
     }
 
-    /** authExpiryTime when Antom gave one, else the authorization time plus the configured fallback. */
+    /** The deadline of {@link #readDeadline}. */
     public Instant deadline(Instant authorizedAt, Instant authExpiryTime) {
-        return authExpiryTime != null ? authExpiryTime : authorizedAt.plus(settings.deadlineFallback());
+        return readDeadline(authorizedAt, authExpiryTime).deadline();
+    }
+
+    /**
+     * The capture deadline: the earlier of Antom's authExpiryTime and authorizedAt + the fallback (7 d). An
+     * authExpiryTime that is missing or not after authorizedAt is unusable: the fallback alone. Anything but an
+     * authExpiryTime within the fallback is an anomaly to log and count.
+     */
+    public DeadlineReading readDeadline(Instant authorizedAt, Instant authExpiryTime) {
+        Instant fallback = authorizedAt.plus(settings.deadlineFallback());
+        if (authExpiryTime == null) {
+            return new DeadlineReading(fallback, DeadlineAnomaly.MISSING_AUTH_EXPIRY_TIME);
+        }
+        if (!authExpiryTime.isAfter(authorizedAt)) {
+            return new DeadlineReading(fallback, DeadlineAnomaly.AUTH_EXPIRY_TIME_NOT_AFTER_AUTHORIZATION);
+        }
+        if (authExpiryTime.isAfter(fallback)) {
+            return new DeadlineReading(fallback, DeadlineAnomaly.AUTH_EXPIRY_TIME_BEYOND_FALLBACK);
+        }
+        return new DeadlineReading(authExpiryTime, null);
+    }
+
+    /**
+     * A deadline and what was odd about its inputs.
+     *
+     * @param anomaly null when authExpiryTime was used as given
+     */
+    public record DeadlineReading(Instant deadline, DeadlineAnomaly anomaly) {
+    }
+
+    /**
+     * True while a capture may still be sent at {@code now}: {@code now + request timeout + clock-skew allowance}
+     * is strictly before the deadline. Checked before every attempt row is written and again right before the call.
+     */
+    public boolean maySend(Instant now, Instant deadline) {
+        return now.plus(settings.sendMargin()).isBefore(deadline);
     }
 
     /** When the policy acts: EXPIRE waits for the deadline itself, CAPTURE and VOID act at deadline - margin. */

@@ -1,6 +1,7 @@
 package io.holdfast.capture.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.holdfast.alipay.client.signing.AlipayKeys;
@@ -9,6 +10,8 @@ import io.holdfast.alipay.sandbox.core.LedgerOperation;
 import io.holdfast.alipay.sandbox.fault.FaultKind;
 import io.holdfast.alipay.sandbox.fault.FaultSpec;
 import io.holdfast.capture.application.ScheduleStore;
+import io.holdfast.capture.domain.Attempts;
+import io.holdfast.capture.domain.Authorization;
 import io.holdfast.capture.domain.CaptureStatus;
 import io.holdfast.schemas.Topics;
 import io.holdfast.schemas.command.CancelPayment;
@@ -21,6 +24,7 @@ import io.holdfast.schemas.event.AuthorizationCancelled;
 import io.holdfast.schemas.event.AuthorizationExpired;
 import io.holdfast.schemas.event.CancelInitiator;
 import io.holdfast.schemas.event.CaptureDeadlineApproaching;
+import io.holdfast.schemas.event.CaptureFailed;
 import io.holdfast.schemas.event.CaptureScheduled;
 import io.holdfast.schemas.event.CaptureSucceeded;
 import io.holdfast.schemas.event.CommandRejected;
@@ -30,6 +34,8 @@ import io.holdfast.schemas.event.RejectionReason;
 import io.holdfast.schemas.notification.AlipayNotification;
 import io.holdfast.schemas.notification.CaptureResultNotification;
 import io.holdfast.schemas.registry.EmbeddedSchemaRegistry;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
@@ -70,7 +76,8 @@ import tools.jackson.databind.JsonNode;
         "holdfast.capture.outbox.poll-interval=100ms",
         // long, so an AUTOMATIC capture confirmed in these tests was confirmed by notifyCapture, not by inquiry
         "holdfast.capture.policy.auto-capture-grace=1h",
-        "holdfast.alipay.timeout=3s"})
+        "holdfast.alipay.timeout=3s",
+        "holdfast.capture.command-parking.check-interval=200ms"})
 @EmbeddedKafka(partitions = 1, topics = {Topics.PAYMENTS_COMMANDS, Topics.PAYMENTS_EVENTS,
         Topics.ALIPAY_NOTIFICATIONS, "payments.commands.DLT", "payments.events.DLT", "alipay.notifications.DLT"})
 class CaptureServiceIntegrationTests {
@@ -89,6 +96,8 @@ class CaptureServiceIntegrationTests {
     ScheduleStore store;
     @Autowired
     DatabaseClient db;
+    @Autowired
+    MeterRegistry registry;
 
     static Recorder recorder;
 
@@ -138,6 +147,145 @@ class CaptureServiceIntegrationTests {
         assertThat(succeeded.getAmount()).isEqualTo(money(2500));
         assertThat(succeeded.getCaptureRequestId()).isEqualTo("cap-" + auth.paymentRequestId());
         assertThat(ANTOM.appliedCaptures(auth.paymentId())).hasSize(1);
+    }
+
+    @Test
+    void aSixtyFourCharacterPaymentRequestIdIsCapturedEndToEnd() {
+        String id = "long-" + UUID.randomUUID() + "-" + "0123456789:._-ABCDEFGHIJ".substring(0, 22);
+        assertThat(id).hasSize(64);
+        TestAntom.Authorized auth = ANTOM.pay(id, 2700, CaptureMode.MANUAL.name(), false);
+        authorized(auth, CaptureMode.MANUAL, DeadlinePolicy.EXPIRE);
+        awaitRow(auth);
+        command(auth, new CapturePayment(money(2700), null));
+        await().atMost(WAIT).until(() -> !recorder.events(id, CaptureSucceeded.class).isEmpty());
+        CaptureSucceeded succeeded = recorder.events(id, CaptureSucceeded.class).get(0);
+        assertThat(succeeded.getCaptureRequestId()).isEqualTo(Authorization.captureRequestIdFor(id))
+                .startsWith("caph-").hasSize(64);
+        assertThat(ANTOM.appliedCaptures(auth.paymentId())).hasSize(1);
+        assertThat(store.find(id).block().status()).isEqualTo(CaptureStatus.CAPTURED);
+    }
+
+    @Test
+    void theDatabasePinsTheCaptureRequestIdDerivationForEveryIdLength() {
+        for (int length = 1; length <= 64; length++) {
+            String id = ("d" + length + "-" + UUID.randomUUID().toString().replace("-", ":") + "x".repeat(64))
+                    .substring(0, length);
+            Authorization derived = attemptRow(id, Authorization.captureRequestIdFor(id));
+            assertThat(store.insert(derived, null).block()).as("derived id of a %d-character id", length).isTrue();
+        }
+        String sixtyOne = "e-" + UUID.randomUUID() + "x".repeat(23);
+        assertThat(sixtyOne).hasSize(61);
+        assertThatThrownBy(() -> store.insert(attemptRow(sixtyOne, ("cap-" + sixtyOne).substring(0, 64)), null)
+                .block()).hasMessageContaining("manual_capture_id");
+    }
+
+    private static Authorization attemptRow(String paymentRequestId, String captureRequestId) {
+        Instant now = CLOCK.instant();
+        return new Authorization(paymentRequestId, "pid-" + UUID.randomUUID(), null,
+                new io.holdfast.capture.domain.Money(100, "USD"), io.holdfast.capture.domain.CaptureMode.MANUAL, now,
+                now.plus(Duration.ofDays(7)), io.holdfast.capture.domain.DeadlinePolicy.EXPIRE,
+                CaptureStatus.CAPTURE_REQUESTED, now, captureRequestId, now, null, null, null, null, false,
+                new Attempts(now, false), 0);
+    }
+
+    @Test
+    void theDatabaseRefusesAnAttemptAtTheDeadlineWhicheverAttemptItIs() {
+        String id = "late-" + UUID.randomUUID();
+        Authorization first = attemptRow(id, Authorization.captureRequestIdFor(id));
+        assertThat(store.insert(first, null).block()).isTrue();
+        // a re-send written at the deadline (the first attempt, days earlier, was fine)
+        Authorization resend = new Authorization(first.paymentRequestId(), first.paymentId(), null, first.amount(),
+                first.mode(), first.authorizedAt(), first.deadline(), first.policy(), first.status(),
+                first.captureAt(), first.captureRequestId(), first.captureRequestedAt(), null, null, null, null, false,
+                new Attempts(first.deadline(), false), 0);
+        assertThatThrownBy(() -> store.update(resend, null).block())
+                .hasMessageContaining("every_attempt_before_deadline");
+    }
+
+    @Test
+    void aCaptureRecordedAsFailedIsCorrectedByAntomsLaterSuccess() {
+        // amount 900092: the sandbox answers the capture CAPTURE_IN_PROCESS and completes it on request
+        TestAntom.Authorized auth = authorize("corrected", 900092, CaptureMode.MANUAL, DeadlinePolicy.EXPIRE, true);
+        String id = auth.paymentRequestId();
+        command(auth, new CapturePayment(money(900092), null));
+        await().atMost(WAIT).until(() -> store.find(id).block().status() == CaptureStatus.CAPTURE_PENDING);
+        String captureRequestId = store.find(id).block().captureRequestId();
+        // a (verified) notifyCapture F arrives first: recorded as failed, CaptureFailed published
+        kafka.send(Topics.ALIPAY_NOTIFICATIONS, auth.paymentId(), new AlipayNotification("f-" + UUID.randomUUID(),
+                CLOCK.instant(), TestAntom.CLIENT_ID, "1", new CaptureResultNotification("F", "PROCESS_FAIL",
+                        "capture failed", captureRequestId, auth.paymentId(), "none", money(900092), null, null)))
+                .join();
+        await().atMost(WAIT).until(() -> !recorder.events(id, CaptureFailed.class).isEmpty());
+        assertThat(store.find(id).block().status()).isEqualTo(CaptureStatus.CAPTURE_FAILED);
+        String failedEventId = recorder.envelopes(id, CaptureFailed.class).get(0).getEventId();
+
+        // Antom's later word: the capture succeeded after all
+        assertThat(ANTOM.sandbox.control().completePendingCaptures()).isEqualTo(1);
+        await().atMost(WAIT).until(() -> !ANTOM.captureNotifications(auth.paymentId()).isEmpty());
+        kafka.send(Topics.ALIPAY_NOTIFICATIONS, auth.paymentId(),
+                notification(ANTOM.captureNotifications(auth.paymentId()).get(0))).join();
+        await().atMost(WAIT).until(() -> !recorder.events(id, CaptureSucceeded.class).isEmpty());
+        CaptureSucceeded succeeded = recorder.events(id, CaptureSucceeded.class).get(0);
+        assertThat(succeeded.getCorrectsEventId()).isEqualTo(failedEventId);
+        assertThat(succeeded.getCaptureRequestId()).isEqualTo(captureRequestId);
+        assertThat(store.find(id).block().status()).isEqualTo(CaptureStatus.CAPTURED);
+        assertThat(ANTOM.appliedCaptures(auth.paymentId())).hasSize(1);
+    }
+
+    @Test
+    void aCaptureBeforeItsPaymentAuthorizedIsParkedThenAppliedWhenTheAuthorizationArrives() {
+        String id = "lagging-" + UUID.randomUUID();
+        TestAntom.Authorized auth = ANTOM.pay(id, 1700, CaptureMode.MANUAL.name(), false);
+        command(auth, new CapturePayment(money(1700), null)); // capture-service has not seen PaymentAuthorized yet
+        // longer than the old ~3 s of retries before UNKNOWN_PAYMENT: still no rejection, the command waits
+        await().during(Duration.ofSeconds(4)).atMost(WAIT)
+                .until(() -> recorder.events(id, CommandRejected.class).isEmpty());
+        assertThat(parkedCommands(id)).isEqualTo(1);
+        assertThat(recorder.deadLetterCommands(id)).isEmpty();
+
+        authorized(auth, CaptureMode.MANUAL, DeadlinePolicy.EXPIRE);
+        await().atMost(WAIT).until(() -> !recorder.events(id, CaptureSucceeded.class).isEmpty());
+        assertThat(ANTOM.appliedCaptures(auth.paymentId())).hasSize(1);
+        assertThat(parkedCommands(id)).isZero();
+        assertThat(recorder.events(id, CommandRejected.class)).isEmpty();
+    }
+
+    @Test
+    void aParkedCaptureWhosePaymentNeverArrivesIsRejectedAfterTheParkingTimeout() {
+        String id = "never-" + UUID.randomUUID();
+        kafka.send(Topics.PAYMENTS_COMMANDS, id, new PaymentCommand("cmd-" + UUID.randomUUID(), id, null,
+                CLOCK.instant(), new CapturePayment(money(500), null))).join();
+        await().atMost(WAIT).until(() -> parkedCommands(id) == 1);
+        assertThat(recorder.events(id, CommandRejected.class)).isEmpty();
+        advance(Duration.ofMinutes(61)); // past the parking timeout (1 h)
+        await().atMost(WAIT).until(() -> !recorder.events(id, CommandRejected.class).isEmpty());
+        assertThat(recorder.events(id, CommandRejected.class).get(0).getReason())
+                .isEqualTo(RejectionReason.UNKNOWN_PAYMENT);
+        assertThat(parkedCommands(id)).isZero();
+    }
+
+    private long parkedCommands(String paymentRequestId) {
+        return db.sql("select count(*) as n from parked_capture_command where payment_request_id = :id")
+                .bind("id", paymentRequestId).map(r -> r.get("n", Long.class)).one().block();
+    }
+
+    @Test
+    void aMissingAuthExpiryTimeIsCountedAsAnAnomalyAndTheFallbackDeadlineApplies() {
+        double before = missingAuthExpiryTimes();
+        String id = "no-expiry-" + UUID.randomUUID();
+        TestAntom.Authorized auth = ANTOM.pay(id, 1300, CaptureMode.MANUAL.name(), false);
+        kafka.send(Topics.PAYMENTS_EVENTS, id, new PaymentEvent(UUID.randomUUID().toString(), id, auth.paymentId(),
+                null, CLOCK.instant(), "cmd-" + id, new PaymentAuthorized(auth.paymentId(), money(1300),
+                        CaptureMode.MANUAL, auth.paymentTime(), null, DeadlinePolicy.EXPIRE, null))).join();
+        awaitRow(auth);
+        assertThat(store.find(id).block().deadline()).isEqualTo(auth.paymentTime().plus(Duration.ofDays(7)));
+        assertThat(missingAuthExpiryTimes()).isEqualTo(before + 1);
+    }
+
+    private double missingAuthExpiryTimes() {
+        Counter counter = registry.find("capture.deadline.anomalies").tag("kind", "MISSING_AUTH_EXPIRY_TIME")
+                .counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test

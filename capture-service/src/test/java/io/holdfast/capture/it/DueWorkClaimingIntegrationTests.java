@@ -18,6 +18,7 @@ import io.holdfast.capture.domain.CaptureMode;
 import io.holdfast.capture.domain.CaptureOutcomes;
 import io.holdfast.capture.domain.CaptureResult;
 import io.holdfast.capture.domain.CaptureStatus;
+import io.holdfast.capture.domain.CaptureTransaction;
 import io.holdfast.capture.domain.DeadlinePolicy;
 import io.holdfast.capture.domain.Guardian;
 import io.holdfast.capture.domain.Money;
@@ -27,6 +28,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -154,6 +157,44 @@ class DueWorkClaimingIntegrationTests {
     }
 
     @Test
+    void aRefusedResendAfterAnUnknownIsVerifiedByInquiryAndAntomsSuccessWins() {
+        String id = insertDue("verify", "USD");
+        String ours = Authorization.captureRequestIdFor(id);
+        // Antom: the first capture times out (it went through), the re-send after an empty inquiry is refused as a
+        // repeat, and the verifying inquiry finds the first one captured
+        Deque<CaptureResult> results = new ArrayDeque<>(List.of(new CaptureResult.Unknown("timeout"),
+                new CaptureResult.Refused("REPEAT_REQ_INCONSISTENT", "a capture with this id exists")));
+        Deque<CaptureLookup> lookups = new ArrayDeque<>(List.of(new CaptureLookup.Answered(List.of()),
+                new CaptureLookup.Answered(List.of(new CaptureTransaction(ours, "c-first",
+                        CaptureTransaction.Status.SUCCEEDED, "SUCCESS", null, CLOCK.instant())))));
+        CaptureGateway scripted = new CaptureGateway() {
+            @Override
+            public Mono<CaptureResult> capture(String captureRequestId, String paymentId, Money amount) {
+                return ours.equals(captureRequestId) ? Mono.just(results.remove())
+                        : Mono.just(new CaptureResult.Captured("c-" + captureRequestId, CLOCK.instant()));
+            }
+
+            @Override
+            public Mono<CaptureLookup> captures(String paymentId) {
+                return paymentId.equals("ap-" + id) ? Mono.just(lookups.remove())
+                        : Mono.just(new CaptureLookup.Answered(List.of()));
+            }
+        };
+        DueWorkRunner runner = new DueWorkRunner(tx, store, transitions, guardian, outcomes, scripted, CLOCK,
+                new DueWorkRunner.Settings("verifier", 5, Duration.ofMinutes(2), 1));
+        drain(runner);
+        assertThat(store.find(id).block().status()).isEqualTo(CaptureStatus.CAPTURE_UNKNOWN);
+        CLOCK.advance(Duration.ofMinutes(11)); // the inquiry is due: nothing found, re-sent, refused, verified
+        drain(runner);
+
+        assertThat(results).isEmpty();
+        assertThat(lookups).isEmpty();
+        assertThat(store.find(id).block().status()).isEqualTo(CaptureStatus.CAPTURED);
+        assertThat(outboxCount(id, "CaptureFailed")).isZero();
+        assertThat(outboxCount(id, "CaptureSucceeded")).isEqualTo(1);
+    }
+
+    @Test
     void findingDueWorkUsesThePartialIndexWhateverTheBacklog() {
         db.sql("insert into capture_schedule (payment_request_id, payment_id, amount_minor, currency, capture_mode, "
                 + "policy, authorized_at, deadline, status, version, updated_at, captured_at, due_at) "
@@ -173,14 +214,18 @@ class DueWorkClaimingIntegrationTests {
         insertWithDeadline("exp-3h", now.plus(Duration.ofHours(3)));
         insertWithDeadline("exp-20h", now.plus(Duration.ofHours(20)));
         insertWithDeadline("exp-3d", now.plus(Duration.ofDays(3)));
+        // a capture recorded as failed: the authorization is alive and uncaptured, so its money is at risk too
+        insertFailedWithDeadline("exp-failed-3h", now.plus(Duration.ofHours(3)));
+        insertFailedWithDeadline("exp-failed-gone", now.minus(Duration.ofHours(3)));
         outbox.append(List.of(new CaptureEvent.AuthorizationExpired("exp-unpublished", "ap-x", new Money(1, "JPY"),
                 now)), null, "test").block();
         metrics.refresh();
-        assertThat(gauge("capture.exposure.authorizations", "6h")).isEqualTo(1);
-        assertThat(gauge("capture.exposure.authorizations", "24h")).isEqualTo(2);
-        assertThat(gauge("capture.exposure.authorizations", "48h")).isEqualTo(2);
-        assertThat(gauge("capture.exposure.authorizations", "7d")).isEqualTo(3);
-        assertThat(gauge("capture.exposure.amount", "7d")).isEqualTo(3 * 777);
+        assertThat(gauge("capture.exposure.authorizations", "6h")).isEqualTo(2);
+        assertThat(gauge("capture.exposure.authorizations", "24h")).isEqualTo(3);
+        assertThat(gauge("capture.exposure.authorizations", "48h")).isEqualTo(3);
+        assertThat(gauge("capture.exposure.authorizations", "7d")).isEqualTo(4);
+        assertThat(gauge("capture.exposure.amount", "7d")).isEqualTo(4 * 777);
+        assertThat(registry.get("capture.failed.authorizations").gauge().value()).isEqualTo(1);
         assertThat(registry.get("capture.deadline.misses").gauge().value()).isZero();
         assertThat(registry.get("capture.outbox.unpublished").gauge().value()).isPositive(); // no relay runs in this context
     }
@@ -193,6 +238,15 @@ class DueWorkClaimingIntegrationTests {
         String id = prefix + "-" + UUID.randomUUID();
         Authorization row = guardian.onAuthorized(new AuthorizedPayment(id, "ap-" + id, null, new Money(777, "JPY"),
                 CaptureMode.MANUAL, deadline.minus(Duration.ofDays(7)), deadline, DeadlinePolicy.EXPIRE));
+        store.insert(row, schedule.dueAt(row)).block();
+    }
+
+    private void insertFailedWithDeadline(String prefix, Instant deadline) {
+        String id = prefix + "-" + UUID.randomUUID();
+        Instant attempt = deadline.minus(Duration.ofDays(1));
+        Authorization row = guardian.onAuthorized(new AuthorizedPayment(id, "ap-" + id, null, new Money(777, "JPY"),
+                CaptureMode.MANUAL, deadline.minus(Duration.ofDays(7)), deadline, DeadlinePolicy.EXPIRE))
+                .scheduledAt(attempt).requested(attempt, attempt).failed(Authorization.captureRequestIdFor(id));
         store.insert(row, schedule.dueAt(row)).block();
     }
 

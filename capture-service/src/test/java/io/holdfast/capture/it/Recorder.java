@@ -58,8 +58,8 @@ final class Recorder implements AutoCloseable {
                 .map(PaymentEvent::getPayload).filter(payload::isInstance).map(payload::cast).toList();
     }
 
-    /** Events about one payment with the given payload type, in their envelopes. */
-    List<PaymentEvent> envelopes(String paymentRequestId, Class<?> payload) {
+    /** The envelopes of the events about one payment with the given payload type. */
+    <T> List<PaymentEvent> envelopes(String paymentRequestId, Class<T> payload) {
         return records.stream().filter(r -> r instanceof PaymentEvent).map(r -> (PaymentEvent) r)
                 .filter(e -> paymentRequestId.equals(e.getPaymentRequestId()))
                 .filter(e -> payload.isInstance(e.getPayload())).toList();

@@ -88,7 +88,7 @@ final class TestAntom implements AutoCloseable {
                 + "\"cardholderName\":{\"firstName\":\"Test\",\"lastName\":\"Buyer\"}}}";
         String amount = "{\"currency\":\"USD\",\"value\":\"" + valueMinor + "\"}";
         String body = "{\"productCode\":\"CASHIER_PAYMENT\",\"paymentRequestId\":\"" + paymentRequestId + "\","
-                + "\"paymentAmount\":" + amount + ",\"order\":{\"referenceOrderId\":\"o-" + paymentRequestId
+                + "\"paymentAmount\":" + amount + ",\"order\":{\"referenceOrderId\":\"" + referenceOrderId(paymentRequestId)
                 + "\",\"orderDescription\":\"capture IT\",\"orderAmount\":" + amount + "},"
                 + "\"paymentMethod\":" + card + ",\"paymentFactor\":{\"isAuthorization\":true,\"captureMode\":\""
                 + captureMode + "\"},\"paymentRedirectUrl\":\"https://merchant.example/return\","
@@ -101,6 +101,11 @@ final class TestAntom implements AutoCloseable {
         return new Authorized(paymentRequestId, reply.path("paymentId").asString(), valueMinor,
                 time(reply.path("paymentTime").asString(null), sandbox.control().now()),
                 time(reply.path("authExpiryTime").asString(null), null));
+    }
+
+    /** The order id: {@code o-<paymentRequestId>} while that fits Antom's 64 characters, else the id itself. */
+    private static String referenceOrderId(String paymentRequestId) {
+        return paymentRequestId.length() <= 62 ? "o-" + paymentRequestId : paymentRequestId;
     }
 
     /** The notifyCapture bodies received for a payment. */

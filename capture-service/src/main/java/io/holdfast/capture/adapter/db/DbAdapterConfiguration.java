@@ -3,6 +3,7 @@ package io.holdfast.capture.adapter.db;
 import io.holdfast.capture.application.EarlyNotifications;
 import io.holdfast.capture.application.Inbox;
 import io.holdfast.capture.application.OutboundMessages;
+import io.holdfast.capture.application.ParkedCommands;
 import io.holdfast.capture.application.ScheduleStore;
 import io.holdfast.capture.application.Transactions;
 import java.time.Clock;
@@ -30,6 +31,11 @@ public class DbAdapterConfiguration {
     @Bean
     EarlyNotifications earlyNotifications(DatabaseClient db) {
         return new R2dbcEarlyNotifications(db);
+    }
+
+    @Bean
+    ParkedCommands parkedCommands(DatabaseClient db) {
+        return new R2dbcParkedCommands(db);
     }
 
     /** Both ports of the outbox: {@code Outbox} for writers, {@code OutboxStore} for the relay. */

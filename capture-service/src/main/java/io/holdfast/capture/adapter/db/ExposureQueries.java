@@ -20,15 +20,23 @@ public final class ExposureQueries {
     /**
      * A snapshot of the exposure.
      *
+     * @param failedBeforeDeadline MANUAL authorizations whose capture failed while their deadline is still ahead
      * @param unpublished outbox rows not yet published
      * @param oldestUnpublished age of the oldest of them (zero when none): a stuck relay shows here
      */
     public record Exposure(List<Bucket> buckets, Duration oldestUnconfirmedCapture, long deadlineMisses,
-            long unpublished, Duration oldestUnpublished) {
+            long failedBeforeDeadline, long unpublished, Duration oldestUnpublished) {
     }
 
     private static final String OPEN = "('AUTHORIZED','CAPTURE_SCHEDULED','CAPTURE_REQUESTED','CAPTURE_PENDING',"
             + "'CAPTURE_UNKNOWN','VOID_REQUESTED')";
+
+    /**
+     * Money at risk: open authorizations, and failed captures whose authorization is still alive (the money was not
+     * captured and will be released at the deadline unless someone acts; a late success from Antom also ends it).
+     */
+    private static final String AT_RISK = "(s.status in " + OPEN
+            + " or (s.status = 'CAPTURE_FAILED' and s.deadline > :now))";
 
     private final DatabaseClient db;
     private final Clock clock;
@@ -44,7 +52,7 @@ public final class ExposureQueries {
         var buckets = db.sql("select b.name, s.currency, count(*) as n, sum(s.amount_minor) as amount "
                         + "from capture_schedule s join (values ('6h', interval '6 hours'), ('24h', interval '24 hours'),"
                         + " ('48h', interval '48 hours'), ('7d', interval '7 days')) as b(name, width) "
-                        + "on s.deadline - :now < b.width where s.capture_mode = 'MANUAL' and s.status in " + OPEN
+                        + "on s.deadline - :now < b.width where s.capture_mode = 'MANUAL' and " + AT_RISK
                         + " group by b.name, s.currency")
                 .bind("now", R2dbcScheduleStore.utc(now))
                 .map(r -> new Bucket(r.get("name", String.class), r.get("currency", String.class),
@@ -58,14 +66,17 @@ public final class ExposureQueries {
                 .map(t -> t.map(x -> Duration.between(x.toInstant(), now)).orElse(Duration.ZERO));
         var misses = db.sql("select count(*) as n from capture_schedule where deadline_missed")
                 .map(r -> r.get("n", Long.class)).one();
+        var failed = db.sql("select count(*) as n from capture_schedule where capture_mode = 'MANUAL' "
+                        + "and status = 'CAPTURE_FAILED' and deadline > :now")
+                .bind("now", R2dbcScheduleStore.utc(now)).map(r -> r.get("n", Long.class)).one();
         var outbox = db.sql("select count(*) as n, min(publication_date) as t from outbox where completion_date is null")
                 .map(r -> {
                     OffsetDateTime first = r.get("t", OffsetDateTime.class);
                     return new Backlog(r.get("n", Long.class),
                             first == null ? Duration.ZERO : Duration.between(first.toInstant(), now));
                 }).one();
-        return Mono.zip(buckets, oldest, misses, outbox).map(t -> new Exposure(t.getT1(), t.getT2(), t.getT3(),
-                t.getT4().count(), t.getT4().oldest()));
+        return Mono.zip(buckets, oldest, misses, failed, outbox).map(t -> new Exposure(t.getT1(), t.getT2(),
+                t.getT3(), t.getT4(), t.getT5().count(), t.getT5().oldest()));
     }
 
     private record Backlog(long count, Duration oldest) {

@@ -35,7 +35,7 @@ final class R2dbcOutbox implements Outbox, OutboxStore {
     public Mono<Void> append(List<CaptureEvent> events, String merchantId, String causationId) {
         Instant now = clock.instant();
         return Flux.fromIterable(events).concatMap(event -> {
-            UUID id = ids.get();
+            UUID id = event.fixedEventId().orElseGet(ids);
             OutboundMessages.Message m = messages.encode(id, event, merchantId, causationId, now);
             return db.sql("insert into outbox (id, aggregate_type, aggregate_id, event_type, payload, "
                             + "publication_date) values (:id, :topic, :key, :type, :payload, :now)")

@@ -1,6 +1,7 @@
 package io.holdfast.capture.adapter.db;
 
 import io.holdfast.capture.application.ScheduleStore;
+import io.holdfast.capture.domain.Attempts;
 import io.holdfast.capture.domain.Authorization;
 import io.holdfast.capture.domain.CaptureMode;
 import io.holdfast.capture.domain.CaptureStatus;
@@ -23,7 +24,7 @@ final class R2dbcScheduleStore implements ScheduleStore {
     private static final String COLUMNS = "payment_request_id, payment_id, merchant_id, amount_minor, currency, "
             + "capture_mode, policy, authorized_at, deadline, status, capture_at, capture_request_id, "
             + "capture_requested_at, capture_id, captured_at, last_warning_ms, next_action_at, deadline_missed, "
-            + "version";
+            + "last_attempt_at, capture_unknown_seen, version";
 
     private final DatabaseClient db;
     private final Clock clock;
@@ -50,7 +51,7 @@ final class R2dbcScheduleStore implements ScheduleStore {
         GenericExecuteSpec spec = db.sql("insert into capture_schedule (" + COLUMNS + ", due_at, updated_at) values ("
                 + ":prid, :pid, :merchant, :amount, :currency, :mode, :policy, :authorizedAt, :deadline, :status, "
                 + ":captureAt, :captureRequestId, :captureRequestedAt, :captureId, :capturedAt, :lastWarning, "
-                + ":nextActionAt, :missed, :version, :dueAt, :now) on conflict do nothing");
+                + ":nextActionAt, :missed, :lastAttemptAt, :unknownSeen, :version, :dueAt, :now) on conflict do nothing");
         return bindRow(spec, row, dueAt).fetch().rowsUpdated().map(n -> n == 1);
     }
 
@@ -59,7 +60,9 @@ final class R2dbcScheduleStore implements ScheduleStore {
         GenericExecuteSpec spec = db.sql("update capture_schedule set status = :status, capture_at = :captureAt, "
                 + "capture_request_id = :captureRequestId, capture_requested_at = :captureRequestedAt, "
                 + "capture_id = :captureId, captured_at = :capturedAt, last_warning_ms = :lastWarning, "
-                + "next_action_at = :nextActionAt, deadline_missed = :missed, due_at = :dueAt, lease_owner = null, "
+                + "next_action_at = :nextActionAt, deadline_missed = :missed, last_attempt_at = :lastAttemptAt, "
+                + "capture_unknown_seen = :unknownSeen, "
+                + "due_at = :dueAt, lease_owner = null, "
                 + "updated_at = :now, version = version + 1 "
                 + "where payment_request_id = :prid and version = :version and payment_id = :pid "
                 + "and merchant_id is not distinct from :merchant and amount_minor = :amount "
@@ -84,7 +87,8 @@ final class R2dbcScheduleStore implements ScheduleStore {
                 .bind("amount", a.amount().valueMinor()).bind("currency", a.amount().currency())
                 .bind("mode", a.mode().name()).bind("policy", a.policy().name())
                 .bind("authorizedAt", utc(a.authorizedAt())).bind("deadline", utc(a.deadline()))
-                .bind("status", a.status().name()).bind("missed", a.deadlineMissed()).bind("version", a.version())
+                .bind("status", a.status().name()).bind("missed", a.deadlineMissed())
+                .bind("unknownSeen", a.attempts().unknownSeen()).bind("version", a.version())
                 .bind("now", utc(clock.instant()));
         spec = nullable(spec, "merchant", a.merchantId(), String.class);
         spec = nullable(spec, "captureAt", utc(a.captureAt()), OffsetDateTime.class);
@@ -94,6 +98,7 @@ final class R2dbcScheduleStore implements ScheduleStore {
         spec = nullable(spec, "capturedAt", utc(a.capturedAt()), OffsetDateTime.class);
         spec = nullable(spec, "lastWarning", a.lastWarning() == null ? null : a.lastWarning().toMillis(), Long.class);
         spec = nullable(spec, "nextActionAt", utc(a.nextActionAt()), OffsetDateTime.class);
+        spec = nullable(spec, "lastAttemptAt", utc(a.attempts().lastAttemptAt()), OffsetDateTime.class);
         return nullable(spec, "dueAt", utc(dueAt), OffsetDateTime.class);
     }
 
@@ -126,6 +131,9 @@ final class R2dbcScheduleStore implements ScheduleStore {
                 r.get("capture_request_id", String.class), instant(r, "capture_requested_at"),
                 r.get("capture_id", String.class), instant(r, "captured_at"),
                 lastWarning == null ? null : Duration.ofMillis(lastWarning), instant(r, "next_action_at"),
-                Boolean.TRUE.equals(r.get("deadline_missed", Boolean.class)), r.get("version", Long.class));
+                Boolean.TRUE.equals(r.get("deadline_missed", Boolean.class)),
+                new Attempts(instant(r, "last_attempt_at"),
+                        Boolean.TRUE.equals(r.get("capture_unknown_seen", Boolean.class))),
+                r.get("version", Long.class));
     }
 }

@@ -57,7 +57,7 @@ final class AvroOutboundMessages implements OutboundMessages {
         }
         if (event instanceof CaptureEvent.CaptureSucceeded e) {
             return new CaptureSucceeded(e.paymentId(), e.captureRequestId(), e.captureId(), money(e.amount()),
-                    e.capturedAt(), mode(e.mode()));
+                    e.capturedAt(), mode(e.mode()), e.correctsEventId());
         }
         if (event instanceof CaptureEvent.CaptureFailed e) {
             return new CaptureFailed(e.paymentId(), e.captureRequestId(), money(e.amount()), e.resultCode(),

@@ -5,18 +5,16 @@ import io.holdfast.capture.application.CaptureNotificationHandler;
 import io.holdfast.capture.application.MessagePublisher;
 import io.holdfast.capture.application.OutboundMessages;
 import io.holdfast.capture.application.PaymentEventHandler;
-import io.holdfast.capture.application.PaymentNotYetKnownException;
-import io.holdfast.messaging.config.ConsumerErrorPolicyCustomizer;
-import java.time.Duration;
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
- * Wires the Kafka adapters: listeners, the outbox publisher, and this service's addition to the shared consumer error
- * policy of the {@code messaging} module (transient failures retried without limit; rejected and unreadable records
- * to {@code <topic>.DLT} at once, with their bytes).
+ * Wires the Kafka adapters: listeners and the outbox publisher. Consumer errors follow the shared policy of the
+ * {@code messaging} module (transient failures retried without limit; rejected and unreadable records to
+ * {@code <topic>.DLT} at once, with their bytes); a CapturePayment that arrives before its PaymentAuthorized is parked
+ * by the use case, not retried.
  */
 @Configuration(proxyBeanMethods = false)
 public class KafkaAdapterConfiguration {
@@ -35,16 +33,5 @@ public class KafkaAdapterConfiguration {
     CaptureListeners captureListeners(PaymentEventHandler events, CaptureCommandHandler commands,
             CaptureNotificationHandler notifications) {
         return new CaptureListeners(events, commands, notifications);
-    }
-
-    /**
-     * capture-service's addition to the shared consumer error policy: a CapturePayment for a payment not seen yet
-     * waits a few seconds (its PaymentAuthorized may be a moment behind), then becomes CommandRejected(UNKNOWN_PAYMENT)
-     * and is dead-lettered.
-     */
-    @Bean
-    ConsumerErrorPolicyCustomizer unknownPaymentWait(CaptureCommandHandler commands) {
-        return policy -> policy.boundedRetry(PaymentNotYetKnownException.class, Duration.ofMillis(500), 6)
-                .beforeDeadLetter(new RejectingRecoverer(commands));
     }
 }

@@ -1,0 +1,73 @@
+package io.holdfast.capture.adapter.db;
+
+import io.holdfast.capture.application.ParkedCommands;
+import io.holdfast.capture.domain.CaptureRequest;
+import io.holdfast.capture.domain.Money;
+import io.r2dbc.spi.Readable;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The {@code parked_capture_command} table. The per-payment lock is a transaction-scoped PostgreSQL advisory lock on
+ * (a constant namespace, the hash of the paymentRequestId), released by the commit or rollback.
+ */
+final class R2dbcParkedCommands implements ParkedCommands {
+
+    /** Advisory-lock namespace of the parked-command lock ("CCMD"), distinct from the early-notification one. */
+    private static final int LOCK_NAMESPACE = 0x43434d44;
+    private static final String COLUMNS = "command_id, payment_request_id, merchant_id, amount_minor, currency, "
+            + "capture_at";
+
+    private final DatabaseClient db;
+
+    R2dbcParkedCommands(DatabaseClient db) {
+        this.db = db;
+    }
+
+    @Override
+    public Mono<Void> lockPayment(String paymentRequestId) {
+        return db.sql("select 1 from pg_advisory_xact_lock(:ns, hashtext(:prid))")
+                .bind("ns", LOCK_NAMESPACE).bind("prid", paymentRequestId).map(r -> 1).all().then();
+    }
+
+    @Override
+    public Mono<Void> park(CaptureRequest request, String merchantId, Instant receivedAt) {
+        GenericExecuteSpec spec = db.sql("insert into parked_capture_command (" + COLUMNS + ", received_at) values "
+                        + "(:id, :prid, :merchant, :amount, :currency, :captureAt, :receivedAt) on conflict do nothing")
+                .bind("id", request.commandId()).bind("prid", request.paymentRequestId())
+                .bind("amount", request.amount().valueMinor()).bind("currency", request.amount().currency())
+                .bind("receivedAt", R2dbcScheduleStore.utc(receivedAt));
+        spec = merchantId == null ? spec.bindNull("merchant", String.class) : spec.bind("merchant", merchantId);
+        spec = request.captureAt() == null ? spec.bindNull("captureAt", OffsetDateTime.class)
+                : spec.bind("captureAt", R2dbcScheduleStore.utc(request.captureAt()));
+        return spec.fetch().rowsUpdated().then();
+    }
+
+    @Override
+    public Flux<ParkedCommand> takeAll(String paymentRequestId) {
+        return db.sql("with taken as (delete from parked_capture_command where payment_request_id = :prid "
+                        + "returning " + COLUMNS + ", seq) select " + COLUMNS + " from taken order by seq")
+                .bind("prid", paymentRequestId).map(R2dbcParkedCommands::read).all();
+    }
+
+    @Override
+    public Flux<ParkedCommand> takeReceivedBefore(Instant cutoff) {
+        return db.sql("with taken as (delete from parked_capture_command where command_id in (select command_id "
+                        + "from parked_capture_command where received_at < :cutoff for update skip locked) "
+                        + "returning " + COLUMNS + ", seq) select " + COLUMNS + " from taken order by seq")
+                .bind("cutoff", R2dbcScheduleStore.utc(cutoff)).map(R2dbcParkedCommands::read).all();
+    }
+
+    private static ParkedCommand read(Readable r) {
+        OffsetDateTime captureAt = r.get("capture_at", OffsetDateTime.class);
+        return new ParkedCommand(new CaptureRequest(r.get("command_id", String.class),
+                r.get("payment_request_id", String.class),
+                new Money(r.get("amount_minor", Long.class), r.get("currency", String.class)),
+                // the fingerprint did its work when the command was parked (its inbox row holds it)
+                captureAt == null ? null : captureAt.toInstant(), null), r.get("merchant_id", String.class));
+    }
+}
