@@ -46,11 +46,12 @@ class OwnershipUnitTests {
                 new PayOrder.Card("tok", false, null, false),
                 new PayOrder.OrderInfo("order-1", "an order", null, null, List.of()),
                 new PayOrder.Environment("WEB", null, null, null, null, null, null), "https://m.example/r", null, null);
-        return new AuthorizeCommand(commandId, merchantId, "fp-" + merchantId, null, order);
+        return new AuthorizeCommand(commandId, merchantId, "fp-" + merchantId, null, order, "cfp-" + commandId);
     }
 
     private static CancelCommand cancel(String commandId, String merchantId) {
-        return new CancelCommand(commandId, "pr-1", merchantId, CancelInitiator.MERCHANT, "changed my mind");
+        return new CancelCommand(commandId, "pr-1", merchantId, CancelInitiator.MERCHANT, "changed my mind",
+                "cfp-" + commandId);
     }
 
     private void authorizedFor(String merchantId) {
