@@ -12,6 +12,8 @@ import io.holdfast.authorization.domain.CardSummary;
 import io.holdfast.authorization.domain.Payment;
 import io.holdfast.authorization.domain.PaymentStatus;
 import io.holdfast.authorization.domain.Transition;
+import io.holdfast.messaging.outbox.OutboxEntry;
+import io.holdfast.messaging.outbox.R2dbcOutboxStore;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
@@ -38,11 +40,13 @@ public final class R2dbcPaymentStore implements PaymentStore {
     private final DatabaseClient db;
     private final OutboxEncoder encoder;
     private final String eventsTopic;
+    private final R2dbcOutboxStore outbox;
 
-    public R2dbcPaymentStore(DatabaseClient db, OutboxEncoder encoder, String eventsTopic) {
+    public R2dbcPaymentStore(DatabaseClient db, OutboxEncoder encoder, String eventsTopic, R2dbcOutboxStore outbox) {
         this.db = db;
         this.encoder = encoder;
         this.eventsTopic = eventsTopic;
+        this.outbox = outbox;
     }
 
     @Override
@@ -104,15 +108,10 @@ public final class R2dbcPaymentStore implements PaymentStore {
 
     @Override
     public Mono<Void> append(List<OutboundEvent> events) {
-        return Flux.fromIterable(events).concatMap(event -> db.sql("insert into outbox (id, aggregate_type, "
-                                + "aggregate_id, event_type, payload, publication_date, status) values (:id, :topic, "
-                                + ":key, :type, :payload, :at, 'PENDING')")
-                        .bind("id", event.eventId()).bind("topic", eventsTopic)
-                        .bind("type", encoder.eventType(event)).bind("payload", encoder.encode(event))
-                        .bind("at", event.occurredAt())
-                        .bind("key", event.paymentRequestId() == null ? "" : event.paymentRequestId())
-                        .fetch().rowsUpdated())
-                .then();
+        // the shared outbox (messaging module): keyed by paymentRequestId, the unit of publication order
+        return outbox.append(events.stream().map(event -> new OutboxEntry(event.eventId(), eventsTopic,
+                event.paymentRequestId(), encoder.eventType(event), encoder.encode(event), event.occurredAt()))
+                .toList());
     }
 
     @Override
