@@ -2,11 +2,12 @@ package io.holdfast.capture.adapter.kafka;
 
 import io.holdfast.capture.application.CaptureCommandHandler;
 import io.holdfast.capture.application.CaptureNotificationHandler;
-import io.holdfast.capture.application.MessagePublisher;
 import io.holdfast.capture.application.OutboundMessages;
 import io.holdfast.capture.application.PaymentEventHandler;
 import io.holdfast.capture.application.PaymentNotYetKnownException;
 import io.holdfast.messaging.config.ConsumerErrorPolicyCustomizer;
+import io.holdfast.messaging.outbox.KafkaOutboxPublisher;
+import io.holdfast.messaging.outbox.OutboxPublisher;
 import java.time.Duration;
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.context.annotation.Bean;
@@ -26,9 +27,14 @@ public class KafkaAdapterConfiguration {
         return new AvroOutboundMessages();
     }
 
+    /**
+     * Sends an outbox row as the Avro envelope it encodes ({@code PaymentEvent}, or {@code PaymentCommand} on
+     * payments.commands), headers eventId (the row id) and eventType; the relay is the {@code messaging} module's.
+     */
     @Bean
-    MessagePublisher messagePublisher(KafkaTemplate<String, SpecificRecord> template) {
-        return new KafkaMessagePublisher(template);
+    OutboxPublisher outboxPublisher(KafkaTemplate<String, SpecificRecord> template) {
+        return new KafkaOutboxPublisher<>(template,
+                message -> AvroOutboundMessages.decode(message.topic(), message.payload()));
     }
 
     @Bean
