@@ -13,6 +13,7 @@ import io.holdfast.authorization.application.PaymentStore;
 import io.holdfast.authorization.application.PaymentWorkflow;
 import io.holdfast.authorization.application.Reconciler;
 import io.holdfast.authorization.domain.ReconcilePolicy;
+import io.holdfast.messaging.inbox.R2dbcInboxStore;
 import io.holdfast.messaging.outbox.R2dbcOutboxStore;
 import io.r2dbc.spi.ConnectionFactory;
 import java.time.Clock;
@@ -60,7 +61,8 @@ public class ApplicationConfiguration {
     @Bean
     R2dbcPaymentStore paymentStore(DatabaseClient db, AvroEventCodec codec, AuthorizationProperties properties,
             R2dbcOutboxStore outbox) {
-        return new R2dbcPaymentStore(db, codec, properties.eventsTopic(), outbox);
+        // the shared inbox (messaging module): processed message ids, command fingerprints
+        return new R2dbcPaymentStore(db, codec, properties.eventsTopic(), outbox, new R2dbcInboxStore(db));
     }
 
     /** The shared outbox table (messaging module): written with every state change, read by the relay. */

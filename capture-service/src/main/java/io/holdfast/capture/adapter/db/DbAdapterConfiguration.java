@@ -5,6 +5,7 @@ import io.holdfast.capture.application.Inbox;
 import io.holdfast.capture.application.OutboundMessages;
 import io.holdfast.capture.application.ScheduleStore;
 import io.holdfast.capture.application.Transactions;
+import io.holdfast.messaging.inbox.R2dbcInboxStore;
 import io.holdfast.messaging.outbox.R2dbcOutboxStore;
 import java.time.Clock;
 import java.util.UUID;
@@ -25,7 +26,7 @@ public class DbAdapterConfiguration {
 
     @Bean
     Inbox inbox(DatabaseClient db) {
-        return new R2dbcInbox(db);
+        return new R2dbcInbox(new R2dbcInboxStore(db)); // the shared inbox table (messaging module)
     }
 
     @Bean

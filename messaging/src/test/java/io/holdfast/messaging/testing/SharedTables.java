@@ -13,24 +13,25 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The {@code outbox} table's shape as comparable lines (columns with type, nullability and default; indexes), so a
- * service can prove its own migrations produce exactly the shape the messaging module's relay is written for
- * ({@code io/holdfast/messaging/outbox/outbox.sql}).
+ * The shape of a table the messaging module owns ({@code outbox}, {@code inbox}) as comparable lines (columns with
+ * type, nullability and default; indexes), so a service can prove its own migrations produce exactly the shape the
+ * module's code is written for ({@code io/holdfast/messaging/<table>/<table>.sql}).
  */
-public final class OutboxSchema {
+public final class SharedTables {
 
-    private static final String REFERENCE_SCHEMA = "outbox_reference";
+    private static final String REFERENCE_SCHEMA = "messaging_reference";
 
-    private OutboxSchema() {
+    private SharedTables() {
     }
 
-    /** The shape of {@code schema.outbox}. */
-    public static List<String> describe(Connection c, String schema) throws SQLException {
+    /** The shape of {@code schema.table}. */
+    public static List<String> describe(Connection c, String schema, String table) throws SQLException {
         List<String> lines = new ArrayList<>();
         try (PreparedStatement columns = c.prepareStatement("select column_name, data_type, "
                 + "character_maximum_length, is_nullable, column_default from information_schema.columns "
-                + "where table_schema = ? and table_name = 'outbox' order by column_name")) {
+                + "where table_schema = ? and table_name = ? order by column_name")) {
             columns.setString(1, schema);
+            columns.setString(2, table);
             try (ResultSet r = columns.executeQuery()) {
                 while (r.next()) {
                     String def = r.getString("column_default");
@@ -43,8 +44,9 @@ public final class OutboxSchema {
             }
         }
         try (PreparedStatement indexes = c.prepareStatement("select indexdef from pg_indexes "
-                + "where schemaname = ? and tablename = 'outbox' order by indexname")) {
+                + "where schemaname = ? and tablename = ? order by indexname")) {
             indexes.setString(1, schema);
+            indexes.setString(2, table);
             try (ResultSet r = indexes.executeQuery()) {
                 while (r.next()) {
                     lines.add("index " + r.getString("indexdef").replace(" " + schema + ".", " "));
@@ -54,10 +56,11 @@ public final class OutboxSchema {
         return lines;
     }
 
-    /** The shape of the reference table, created from the module's {@code outbox.sql} in a scratch schema. */
-    public static List<String> reference(Connection c) throws SQLException {
+    /** The shape of the reference table, created from the module's {@code <table>.sql} in a scratch schema. */
+    public static List<String> reference(Connection c, String table) throws SQLException {
         String ddl;
-        try (InputStream in = OutboxSchema.class.getResourceAsStream("/io/holdfast/messaging/outbox/outbox.sql")) {
+        String resource = "/io/holdfast/messaging/" + table + "/" + table + ".sql";
+        try (InputStream in = SharedTables.class.getResourceAsStream(resource)) {
             ddl = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -69,6 +72,6 @@ public final class OutboxSchema {
             s.execute(ddl);
             s.execute("reset search_path");
         }
-        return describe(c, REFERENCE_SCHEMA);
+        return describe(c, REFERENCE_SCHEMA, table);
     }
 }
