@@ -28,4 +28,12 @@ class ArchitectureTests {
                 .should().dependOnClassesThat().resideInAPackage("io.holdfast.messaging.config..")
                 .check(CLASSES);
     }
+
+    @Test
+    void theOutboxStandsAlone() {
+        noClasses().that().resideInAPackage("io.holdfast.messaging.outbox..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.holdfast.messaging.config..",
+                        "io.holdfast.messaging.consumer..", "io.holdfast.schemas..")
+                .check(CLASSES);
+    }
 }

@@ -1,7 +1,6 @@
 package io.holdfast.authorization.config;
 
 import io.holdfast.alipay.client.sandbox.SandboxFollowingClock;
-import io.holdfast.authorization.adapter.db.R2dbcOutbox;
 import io.holdfast.authorization.adapter.db.R2dbcPaymentStore;
 import io.holdfast.authorization.adapter.db.R2dbcUnitOfWork;
 import io.holdfast.authorization.adapter.kafka.AvroEventCodec;
@@ -14,6 +13,8 @@ import io.holdfast.authorization.application.PaymentStore;
 import io.holdfast.authorization.application.PaymentWorkflow;
 import io.holdfast.authorization.application.Reconciler;
 import io.holdfast.authorization.domain.ReconcilePolicy;
+import io.holdfast.messaging.inbox.R2dbcInboxStore;
+import io.holdfast.messaging.outbox.R2dbcOutboxStore;
 import io.r2dbc.spi.ConnectionFactory;
 import java.time.Clock;
 import java.util.UUID;
@@ -58,13 +59,16 @@ public class ApplicationConfiguration {
     }
 
     @Bean
-    R2dbcPaymentStore paymentStore(DatabaseClient db, AvroEventCodec codec, AuthorizationProperties properties) {
-        return new R2dbcPaymentStore(db, codec, properties.eventsTopic());
+    R2dbcPaymentStore paymentStore(DatabaseClient db, AvroEventCodec codec, AuthorizationProperties properties,
+            R2dbcOutboxStore outbox) {
+        // the shared inbox (messaging module): processed message ids, command fingerprints
+        return new R2dbcPaymentStore(db, codec, properties.eventsTopic(), outbox, new R2dbcInboxStore(db));
     }
 
+    /** The shared outbox table (messaging module): written with every state change, read by the relay. */
     @Bean
-    R2dbcOutbox outbox(DatabaseClient db, TransactionalOperator transactions) {
-        return new R2dbcOutbox(db, transactions);
+    R2dbcOutboxStore outbox(DatabaseClient db) {
+        return new R2dbcOutboxStore(db);
     }
 
     @Bean

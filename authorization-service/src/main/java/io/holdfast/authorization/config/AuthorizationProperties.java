@@ -1,5 +1,6 @@
 package io.holdfast.authorization.config;
 
+import io.holdfast.messaging.outbox.OutboxRelay;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -19,7 +20,7 @@ public record AuthorizationProperties(Reconcile reconcile, Outbox outbox, String
 
     public AuthorizationProperties {
         reconcile = reconcile == null ? new Reconcile(null, null, null, null, null, 0) : reconcile;
-        outbox = outbox == null ? new Outbox(null, 0, null, null) : outbox;
+        outbox = outbox == null ? new Outbox(null, 0, null, null, null) : outbox;
         eventsTopic = eventsTopic == null ? io.holdfast.schemas.Topics.PAYMENTS_EVENTS : eventsTopic;
         handlerTimeout = handlerTimeout == null ? Duration.ofSeconds(60) : handlerTimeout;
         metricsRefresh = metricsRefresh == null ? Duration.ofSeconds(10) : metricsRefresh;
@@ -54,16 +55,19 @@ public record AuthorizationProperties(Reconcile reconcile, Outbox outbox, String
     }
 
     /**
-     * The outbox relay.
+     * The outbox relay (the {@code messaging} module's {@code OutboxRelay}).
      *
      * @param pollInterval how often pending rows are looked for (default 200ms)
      * @param batchSize rows per transaction (default 100)
      * @param staleAfter a pending row older than this counts as stale in the metrics (default 1m)
      * @param retention completed rows are deleted after this (default 7d)
+     * @param lease the longest a relay pass holds its payments while it waits for Kafka (default 5m)
      */
-    public record Outbox(Duration pollInterval, int batchSize, Duration staleAfter, Duration retention) {
+    public record Outbox(Duration pollInterval, int batchSize, Duration staleAfter, Duration retention,
+            Duration lease) {
 
         public Outbox {
+            lease = lease == null ? OutboxRelay.Settings.DEFAULT.lease() : lease;
             retention = retention == null ? Duration.ofDays(7) : retention;
             pollInterval = pollInterval == null ? Duration.ofMillis(200) : pollInterval;
             batchSize = batchSize <= 0 ? 100 : batchSize;

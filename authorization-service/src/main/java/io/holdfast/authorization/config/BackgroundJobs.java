@@ -1,6 +1,5 @@
 package io.holdfast.authorization.config;
 
-import io.holdfast.authorization.adapter.kafka.OutboxRelay;
 import io.holdfast.authorization.application.Reconciler;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,8 +13,8 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import reactor.core.publisher.Mono;
 
 /**
- * The periodic jobs, each on its own fixed delay: outbox relay, reconciler, metrics refresh. A failed run is logged
- * and the next run comes anyway.
+ * The periodic jobs, each on its own fixed delay: reconciler, metrics refresh (the outbox relay runs in the
+ * {@code messaging} module's {@code OutboxRelayLoop}). A failed run is logged and the next run comes anyway.
  */
 public final class BackgroundJobs implements SmartLifecycle {
 
@@ -24,18 +23,15 @@ public final class BackgroundJobs implements SmartLifecycle {
     private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
     private final List<ScheduledFuture<?>> running = new ArrayList<>();
     private volatile boolean stopping;
-    private final OutboxRelay relay;
     private final Reconciler reconciler;
     private final PaymentMetrics metrics;
     private final AuthorizationProperties properties;
 
-    public BackgroundJobs(OutboxRelay relay, Reconciler reconciler, PaymentMetrics metrics,
-            AuthorizationProperties properties) {
-        this.relay = relay;
+    public BackgroundJobs(Reconciler reconciler, PaymentMetrics metrics, AuthorizationProperties properties) {
         this.reconciler = reconciler;
         this.metrics = metrics;
         this.properties = properties;
-        scheduler.setPoolSize(3);
+        scheduler.setPoolSize(2);
         scheduler.setThreadNamePrefix("authorization-jobs-");
     }
 
@@ -43,7 +39,6 @@ public final class BackgroundJobs implements SmartLifecycle {
     public synchronized void start() {
         stopping = false;
         scheduler.initialize();
-        running.add(every("outbox-relay", properties.outbox().pollInterval(), relay::drain));
         running.add(every("reconciler", properties.reconcile().pollInterval(), reconciler::runOnce));
         running.add(every("metrics", properties.metricsRefresh(), metrics::refresh));
     }

@@ -1,22 +1,22 @@
 package io.holdfast.authorization.config;
 
-import io.holdfast.authorization.adapter.db.R2dbcOutbox;
 import io.holdfast.authorization.adapter.kafka.AvroEventCodec;
 import io.holdfast.authorization.adapter.kafka.CommandListener;
 import io.holdfast.authorization.adapter.kafka.NotificationListener;
-import io.holdfast.authorization.adapter.kafka.OutboxRelay;
 import io.holdfast.authorization.adapter.kafka.UnreadableCommandRejecter;
 import io.holdfast.authorization.application.AuthorizationService;
 import io.holdfast.authorization.application.NotificationService;
 import io.holdfast.messaging.config.ConsumerErrorPolicyCustomizer;
+import io.holdfast.messaging.outbox.KafkaOutboxPublisher;
+import io.holdfast.messaging.outbox.OutboxPublisher;
 import io.holdfast.schemas.event.PaymentEvent;
-import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
- * Kafka: the two listeners and the outbox relay. Consumer errors follow the one policy of the {@code messaging} module
+ * Kafka: the two listeners and the outbox publisher (the relay is the {@code messaging} module's, run by
+ * {@link JobsConfiguration}). Consumer errors follow the one policy of the {@code messaging} module
  * (auto-configured): transient failures retried without limit, the consumer paused between attempts; rejected and
  * unreadable records to {@code <topic>.DLT} at once.
  */
@@ -43,9 +43,9 @@ public class KafkaConfiguration {
         return policy -> policy.beforeDeadLetter(new UnreadableCommandRejecter(service, properties.handlerTimeout()));
     }
 
+    /** Sends an outbox row as the {@code PaymentEvent} it encodes (headers eventId, eventType). */
     @Bean
-    OutboxRelay outboxRelay(R2dbcOutbox outbox, KafkaTemplate<String, PaymentEvent> kafka, AvroEventCodec codec,
-            Clock clock, AuthorizationProperties properties) {
-        return new OutboxRelay(outbox, kafka, codec, clock, properties.outbox().batchSize());
+    OutboxPublisher outboxPublisher(KafkaTemplate<String, PaymentEvent> kafka, AvroEventCodec codec) {
+        return new KafkaOutboxPublisher<>(kafka, message -> codec.decode(message.payload()));
     }
 }

@@ -1,9 +1,9 @@
 package io.holdfast.authorization.config;
 
-import io.holdfast.authorization.adapter.db.R2dbcOutbox;
 import io.holdfast.authorization.application.PaymentQueries;
 import io.holdfast.authorization.application.PaymentStatistics;
 import io.holdfast.authorization.domain.PaymentStatus;
+import io.holdfast.messaging.outbox.R2dbcOutboxStore;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -23,7 +23,7 @@ import reactor.core.publisher.Mono;
 public final class PaymentMetrics {
 
     private final PaymentQueries queries;
-    private final R2dbcOutbox outbox;
+    private final R2dbcOutboxStore outbox;
     private final AuthorizationProperties.Outbox outboxSettings;
     private final Clock clock;
     private final AtomicLong staleOutbox = new AtomicLong();
@@ -31,8 +31,8 @@ public final class PaymentMetrics {
     private final AtomicLong unknown = new AtomicLong();
     private final AtomicReference<PaymentStatistics> last = new AtomicReference<>();
 
-    public PaymentMetrics(PaymentQueries queries, R2dbcOutbox outbox, AuthorizationProperties.Outbox outboxSettings,
-            Clock clock, MeterRegistry meters) {
+    public PaymentMetrics(PaymentQueries queries, R2dbcOutboxStore outbox,
+            AuthorizationProperties.Outbox outboxSettings, Clock clock, MeterRegistry meters) {
         this.queries = queries;
         this.outbox = outbox;
         this.outboxSettings = outboxSettings;
@@ -59,7 +59,8 @@ public final class PaymentMetrics {
                     unknown.set(stats.unknownCount());
                     last.set(stats);
                 })
-                .then(outbox.stale(clock.instant(), outboxSettings.staleAfter()).doOnNext(staleOutbox::set))
+                .then(outbox.backlog(clock.instant(), outboxSettings.staleAfter())
+                        .doOnNext(backlog -> staleOutbox.set(backlog.stale())))
                 .then(outbox.purgeCompleted(clock.instant(), outboxSettings.retention())))
                 .then();
     }

@@ -8,10 +8,7 @@ import io.holdfast.capture.application.DeadlineAnomalies;
 import io.holdfast.capture.application.DueWorkRunner;
 import io.holdfast.capture.application.EarlyNotifications;
 import io.holdfast.capture.application.Inbox;
-import io.holdfast.capture.application.MessagePublisher;
 import io.holdfast.capture.application.Outbox;
-import io.holdfast.capture.application.OutboxRelay;
-import io.holdfast.capture.application.OutboxStore;
 import io.holdfast.capture.application.ParkedCommands;
 import io.holdfast.capture.application.PaymentEventHandler;
 import io.holdfast.capture.application.ScheduleStore;
@@ -112,11 +109,5 @@ public class CaptureConfiguration {
         return new DueWorkRunner(tx, store, transitions, guardian, outcomes, antom, clock,
                 new DueWorkRunner.Settings(scheduler.owner(), scheduler.batch(), scheduler.lease(),
                         scheduler.concurrency()));
-    }
-
-    @Bean
-    OutboxRelay outboxRelay(Transactions tx, OutboxStore store, MessagePublisher publisher,
-            OutboxRelayProperties properties) {
-        return new OutboxRelay(tx, store, publisher, properties.batch());
     }
 }

@@ -3,15 +3,21 @@ package io.holdfast.capture.config;
 import io.holdfast.capture.application.CaptureCommandHandler;
 import io.holdfast.capture.application.CaptureNotificationHandler;
 import io.holdfast.capture.application.DueWorkRunner;
-import io.holdfast.capture.application.OutboxRelay;
+import io.holdfast.messaging.outbox.OutboxPublisher;
+import io.holdfast.messaging.outbox.OutboxRelay;
+import io.holdfast.messaging.outbox.OutboxRelayLoop;
+import io.holdfast.messaging.outbox.R2dbcOutboxStore;
+import java.time.Clock;
 import java.time.Duration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
- * The background loops: the guardian's due-work runner, the outbox relay, the purge of parked notifyCaptures and the
- * exposure gauges.
+ * The background loops: the guardian's due-work runner, the outbox relay (the {@code messaging} module's: per-payment
+ * publication order, one relay per payment at a time), the purge of parked notifyCaptures and the exposure gauges.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "holdfast.capture.scheduler.enabled", matchIfMissing = true)
@@ -26,9 +32,11 @@ public class PollingConfiguration {
     }
 
     @Bean
-    PollingLoop outboxRelayLoop(OutboxRelay relay, OutboxRelayProperties properties) {
-        return new PollingLoop("capture-outbox-relay", properties.pollInterval(), properties.batch(),
-                () -> relay.relayOnce().blockOptional(PASS_TIMEOUT).orElse(0));
+    OutboxRelayLoop outboxRelayLoop(R2dbcOutboxStore store, ReactiveTransactionManager transactions,
+            OutboxPublisher publisher, Clock clock, OutboxRelayProperties properties) {
+        OutboxRelay relay = new OutboxRelay(store, TransactionalOperator.create(transactions), publisher, clock,
+                new OutboxRelay.Settings(properties.batch(), properties.lease(), 0));
+        return new OutboxRelayLoop("capture-outbox-relay", relay, properties.pollInterval(), properties.lease());
     }
 
     @Bean

@@ -12,11 +12,14 @@ import io.holdfast.authorization.domain.CardSummary;
 import io.holdfast.authorization.domain.Payment;
 import io.holdfast.authorization.domain.PaymentStatus;
 import io.holdfast.authorization.domain.Transition;
+import io.holdfast.messaging.inbox.InboxSighting;
+import io.holdfast.messaging.inbox.R2dbcInboxStore;
+import io.holdfast.messaging.outbox.OutboxEntry;
+import io.holdfast.messaging.outbox.R2dbcOutboxStore;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -38,11 +41,16 @@ public final class R2dbcPaymentStore implements PaymentStore {
     private final DatabaseClient db;
     private final OutboxEncoder encoder;
     private final String eventsTopic;
+    private final R2dbcOutboxStore outbox;
+    private final R2dbcInboxStore inbox;
 
-    public R2dbcPaymentStore(DatabaseClient db, OutboxEncoder encoder, String eventsTopic) {
+    public R2dbcPaymentStore(DatabaseClient db, OutboxEncoder encoder, String eventsTopic, R2dbcOutboxStore outbox,
+            R2dbcInboxStore inbox) {
         this.db = db;
         this.encoder = encoder;
         this.eventsTopic = eventsTopic;
+        this.outbox = outbox;
+        this.inbox = inbox;
     }
 
     @Override
@@ -53,25 +61,20 @@ public final class R2dbcPaymentStore implements PaymentStore {
 
     @Override
     public Mono<Boolean> markProcessed(String messageId, String source, Instant at) {
-        return db.sql("insert into inbox (message_id, source, processed_at) values (:id, :source, :at) "
-                        + "on conflict do nothing")
-                .bind("id", messageId).bind("source", source).bind("at", at)
-                .fetch().rowsUpdated().map(rows -> rows == 1);
+        return inbox.firstTime(source, messageId, at); // the shared inbox (messaging module)
     }
 
     @Override
     public Mono<CommandSighting> recordCommand(String commandId, String source, String fingerprint, Instant at) {
-        return db.sql("insert into inbox (message_id, source, processed_at, fingerprint) "
-                        + "values (:id, :source, :at, :fingerprint) on conflict do nothing")
-                .bind("id", commandId).bind("source", source).bind("at", at).bind("fingerprint", fingerprint)
-                .fetch().rowsUpdated()
-                .flatMap(rows -> rows == 1 ? Mono.just(CommandSighting.FIRST)
-                        : db.sql("select fingerprint from inbox where source = :source and message_id = :id")
-                                .bind("source", source).bind("id", commandId)
-                                .map(row -> Optional.ofNullable(row.get("fingerprint", String.class)))
-                                .one()
-                                .map(stored -> stored.isEmpty() || stored.get().equals(fingerprint)
-                                        ? CommandSighting.REDELIVERY : CommandSighting.CONFLICT));
+        return inbox.recordCommand(source, commandId, fingerprint, at).map(R2dbcPaymentStore::sighting);
+    }
+
+    private static CommandSighting sighting(InboxSighting sighting) {
+        return switch (sighting) {
+            case FIRST -> CommandSighting.FIRST;
+            case REDELIVERY -> CommandSighting.REDELIVERY;
+            case CONFLICT -> CommandSighting.CONFLICT;
+        };
     }
 
     @Override
@@ -104,15 +107,10 @@ public final class R2dbcPaymentStore implements PaymentStore {
 
     @Override
     public Mono<Void> append(List<OutboundEvent> events) {
-        return Flux.fromIterable(events).concatMap(event -> db.sql("insert into outbox (id, aggregate_type, "
-                                + "aggregate_id, event_type, payload, publication_date, status) values (:id, :topic, "
-                                + ":key, :type, :payload, :at, 'PENDING')")
-                        .bind("id", event.eventId()).bind("topic", eventsTopic)
-                        .bind("type", encoder.eventType(event)).bind("payload", encoder.encode(event))
-                        .bind("at", event.occurredAt())
-                        .bind("key", event.paymentRequestId() == null ? "" : event.paymentRequestId())
-                        .fetch().rowsUpdated())
-                .then();
+        // the shared outbox (messaging module): keyed by paymentRequestId, the unit of publication order
+        return outbox.append(events.stream().map(event -> new OutboxEntry(event.eventId(), eventsTopic,
+                event.paymentRequestId(), encoder.eventType(event), encoder.encode(event), event.occurredAt()))
+                .toList());
     }
 
     @Override

@@ -6,6 +6,8 @@ import io.holdfast.capture.application.OutboundMessages;
 import io.holdfast.capture.application.ParkedCommands;
 import io.holdfast.capture.application.ScheduleStore;
 import io.holdfast.capture.application.Transactions;
+import io.holdfast.messaging.inbox.R2dbcInboxStore;
+import io.holdfast.messaging.outbox.R2dbcOutboxStore;
 import java.time.Clock;
 import java.util.UUID;
 import org.springframework.context.annotation.Bean;
@@ -25,7 +27,7 @@ public class DbAdapterConfiguration {
 
     @Bean
     Inbox inbox(DatabaseClient db) {
-        return new R2dbcInbox(db);
+        return new R2dbcInbox(new R2dbcInboxStore(db)); // the shared inbox table (messaging module)
     }
 
     @Bean
@@ -38,11 +40,17 @@ public class DbAdapterConfiguration {
         return new R2dbcParkedCommands(db);
     }
 
-    /** Both ports of the outbox: {@code Outbox} for writers, {@code OutboxStore} for the relay. */
+    /** The shared outbox table ({@code messaging} module): appended to by {@link #outbox}, read by the relay. */
     @Bean
-    R2dbcOutbox outbox(DatabaseClient db, OutboundMessages messages, Clock clock) {
+    R2dbcOutboxStore outboxStore(DatabaseClient db) {
+        return new R2dbcOutboxStore(db);
+    }
+
+    /** The writers' port of the outbox. */
+    @Bean
+    R2dbcOutbox outbox(R2dbcOutboxStore store, OutboundMessages messages, Clock clock) {
         // outbox row ids only need to be unique; they are never compared or ordered
-        return new R2dbcOutbox(db, messages, clock, UUID::randomUUID);
+        return new R2dbcOutbox(store, messages, clock, UUID::randomUUID);
     }
 
     @Bean

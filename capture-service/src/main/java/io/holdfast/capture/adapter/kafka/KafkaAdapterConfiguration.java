@@ -2,9 +2,10 @@ package io.holdfast.capture.adapter.kafka;
 
 import io.holdfast.capture.application.CaptureCommandHandler;
 import io.holdfast.capture.application.CaptureNotificationHandler;
-import io.holdfast.capture.application.MessagePublisher;
 import io.holdfast.capture.application.OutboundMessages;
 import io.holdfast.capture.application.PaymentEventHandler;
+import io.holdfast.messaging.outbox.KafkaOutboxPublisher;
+import io.holdfast.messaging.outbox.OutboxPublisher;
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,9 +25,14 @@ public class KafkaAdapterConfiguration {
         return new AvroOutboundMessages();
     }
 
+    /**
+     * Sends an outbox row as the Avro envelope it encodes ({@code PaymentEvent}, or {@code PaymentCommand} on
+     * payments.commands), headers eventId (the row id) and eventType; the relay is the {@code messaging} module's.
+     */
     @Bean
-    MessagePublisher messagePublisher(KafkaTemplate<String, SpecificRecord> template) {
-        return new KafkaMessagePublisher(template);
+    OutboxPublisher outboxPublisher(KafkaTemplate<String, SpecificRecord> template) {
+        return new KafkaOutboxPublisher<>(template,
+                message -> AvroOutboundMessages.decode(message.topic(), message.payload()));
     }
 
     @Bean

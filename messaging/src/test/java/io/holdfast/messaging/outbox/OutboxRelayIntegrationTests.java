@@ -1,0 +1,262 @@
+package io.holdfast.messaging.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.ConnectionFactory;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+import org.springframework.r2dbc.connection.R2dbcTransactionManager;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * The outbox's ordering guarantee on a real PostgreSQL and a real broker: relays (replicas) racing over one table,
+ * one of them stalling, failing (before and after the broker took the record) and restarting, while a writer keeps
+ * committing events for many keys. On the topic, every key's events appear in commit order (duplicates allowed,
+ * never a step back), and every row ends published.
+ */
+@EmbeddedKafka(partitions = 4, topics = {OutboxRelayIntegrationTests.TOPIC, OutboxRelayIntegrationTests.STUCK_TOPIC})
+class OutboxRelayIntegrationTests {
+
+    static final String TOPIC = "outbox.order";
+    static final String STUCK_TOPIC = "outbox.stuck";
+
+    private static EmbeddedPostgres postgres;
+    private static DatabaseClient db;
+    private static TransactionalOperator transactions;
+    private static KafkaTemplate<String, String> kafka;
+
+    private final List<OutboxRelayLoop> loops = new ArrayList<>();
+
+    @BeforeAll
+    static void startDatabase() throws IOException {
+        postgres = EmbeddedPostgres.builder().start();
+        ConnectionFactory connections = ConnectionFactories.get("r2dbc:postgresql://postgres:postgres@localhost:"
+                + postgres.getPort() + "/postgres");
+        db = DatabaseClient.create(connections);
+        transactions = TransactionalOperator.create(new R2dbcTransactionManager(connections));
+        EmbeddedKafkaBroker broker = EmbeddedKafkaCondition.getBroker();
+        Map<String, Object> producer = new HashMap<>(KafkaTestUtils.producerProps(broker.getBrokersAsString()));
+        producer.put(ProducerConfig.ACKS_CONFIG, "all");
+        producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        kafka = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producer, new StringSerializer(),
+                new StringSerializer()));
+    }
+
+    @AfterAll
+    static void stopDatabase() throws IOException {
+        kafka.destroy();
+        postgres.close();
+    }
+
+    @BeforeEach
+    void createTable() throws IOException, SQLException {
+        try (InputStream ddl = R2dbcOutboxStore.class.getResourceAsStream("outbox.sql");
+                Connection c = postgres.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("drop table if exists outbox");
+            s.execute(new String(ddl.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    @AfterEach
+    void stopRelays() {
+        loops.forEach(OutboxRelayLoop::stop);
+    }
+
+    @Test
+    void relaysRacingWithAStalledFailingAndRestartedOnePublishEveryKeyInCommitOrder() {
+        int keys = 30;
+        int perKey = 20;
+        R2dbcOutboxStore store = new R2dbcOutboxStore(db);
+        AtomicInteger calls = new AtomicInteger();
+        OutboxRelayLoop relayA = loop("relay-a", relay(store, faulty(calls), 50));
+        loop("relay-b", relay(store, this::kafkaSend, 7)).start();
+        loop("relay-c", relay(store, this::kafkaSend, 100)).start();
+        relayA.start();
+
+        List<String> keyNames = new ArrayList<>();
+        for (int k = 0; k < keys; k++) {
+            keyNames.add(String.format("k-%02d", k));
+        }
+        Random random = new Random(12);
+        for (int round = 0; round < perKey; round++) {
+            Collections.shuffle(keyNames, random);
+            // one transaction per round and half-round: keys interleave in commit order
+            for (int half = 0; half < 2; half++) {
+                List<OutboxEntry> entries = new ArrayList<>();
+                for (String key : keyNames.subList(half * keys / 2, (half + 1) * keys / 2)) {
+                    entries.add(entry(TOPIC, key, round));
+                }
+                transactions.transactional(store.append(entries)).block(Duration.ofSeconds(10));
+            }
+            if (round == perKey / 2) {
+                relayA.stop(); // a restart mid-way, a pass possibly in flight
+                relayA.start();
+            }
+        }
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> unpublished() == 0);
+        assertThat(count("select count(*) as n from outbox")).isEqualTo((long) keys * perKey);
+
+        Map<String, List<Integer>> seen = consumeDistinct(TOPIC, keys * perKey);
+        assertThat(seen).hasSize(keys);
+        seen.forEach((key, indexes) -> {
+            assertThat(indexes).as("events of %s as they reached the topic", key).isSorted();
+            assertThat(new HashSet<>(indexes)).as("every event of %s", key).hasSize(perKey);
+        });
+        assertThat(calls.get()).as("relay A took part, its failures included").isGreaterThan(22);
+    }
+
+    @Test
+    void aKeyWhoseHeadCannotBeSentHoldsBackThatKeyOnly() {
+        R2dbcOutboxStore store = new R2dbcOutboxStore(db);
+        List<OutboxEntry> entries = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            for (String key : List.of("ok-1", "stuck", "ok-2")) {
+                entries.add(entry(STUCK_TOPIC, key, i));
+            }
+        }
+        transactions.transactional(store.append(entries)).block(Duration.ofSeconds(10));
+        OutboxPublisher refusesStuck = message -> message.key().equals("stuck")
+                ? Mono.error(new IllegalStateException("record refused (test)")) : kafkaSend(message);
+        loop("relay-1", relay(store, refusesStuck, 100)).start();
+        loop("relay-2", relay(store, refusesStuck, 2)).start();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> unpublished() == 5
+                && count("select min(completion_attempts) as n from outbox where aggregate_id = 'stuck' "
+                        + "and seq = (select min(seq) from outbox where aggregate_id = 'stuck')") >= 3);
+        assertThat(count("select count(*) as n from outbox where completion_date is null and aggregate_id <> 'stuck'"))
+                .isZero();
+        assertThat(count("select count(*) as n from outbox where aggregate_id = 'stuck' and completion_attempts > 0"))
+                .as("only the head of the stuck key was ever tried").isEqualTo(1);
+        Map<String, List<Integer>> seen = consumeDistinct(STUCK_TOPIC, 10);
+        assertThat(seen).containsOnlyKeys("ok-1", "ok-2");
+        assertThat(seen.get("ok-1")).containsExactly(0, 1, 2, 3, 4);
+        assertThat(seen.get("ok-2")).containsExactly(0, 1, 2, 3, 4);
+    }
+
+    /**
+     * Relay A's publisher: its sends 3..12 fail before the broker sees the record, 13..22 after the broker took it (a
+     * lost acknowledgement); every 7th send stalls 300 ms, and events 0 and 10 of k-03 stall 2 s.
+     */
+    private OutboxPublisher faulty(AtomicInteger calls) {
+        return message -> {
+            int call = calls.incrementAndGet();
+            Mono<Void> send = kafkaSend(message);
+            if (call >= 3 && call <= 12) {
+                return Mono.error(new IllegalStateException("broker unreachable (test)"));
+            }
+            if (call >= 13 && call <= 22) {
+                return send.then(Mono.error(new IllegalStateException("acknowledgement lost (test)")));
+            }
+            if (message.key().equals("k-03") && message.payload()[message.payload().length - 1] == '0') {
+                return Mono.delay(Duration.ofSeconds(2)).then(send);
+            }
+            return call % 7 == 0 ? Mono.delay(Duration.ofMillis(300)).then(send) : send;
+        };
+    }
+
+    private OutboxRelay relay(R2dbcOutboxStore store, OutboxPublisher publisher, int batch) {
+        return new OutboxRelay(store, transactions, publisher, Clock.systemUTC(),
+                new OutboxRelay.Settings(batch, Duration.ofSeconds(30), 8));
+    }
+
+    private OutboxRelayLoop loop(String name, OutboxRelay relay) {
+        OutboxRelayLoop loop = new OutboxRelayLoop(name, relay, Duration.ofMillis(20), Duration.ofSeconds(30));
+        loops.add(loop);
+        return loop;
+    }
+
+    private Mono<Void> kafkaSend(OutboxMessage message) {
+        return new KafkaOutboxPublisher<>(kafka, m -> new String(m.payload(), StandardCharsets.UTF_8))
+                .publish(message);
+    }
+
+    private static OutboxEntry entry(String topic, String key, int index) {
+        return new OutboxEntry(UUID.randomUUID(), topic, key, "TestEvent",
+                (key + "#" + index).getBytes(StandardCharsets.UTF_8), Instant.now());
+    }
+
+    private static long unpublished() {
+        return count("select count(*) as n from outbox where completion_date is null");
+    }
+
+    private static long count(String sql) {
+        Long n = db.sql(sql).map(row -> row.get("n", Long.class)).one().block(Duration.ofSeconds(10));
+        return n == null ? 0 : n;
+    }
+
+    /**
+     * Reads the topic until {@code distinct} event ids were seen; returns, per key, the event indexes in the order
+     * they reached the topic (every delivery, duplicates included).
+     */
+    private static Map<String, List<Integer>> consumeDistinct(String topic, int distinct) {
+        Map<String, Object> props = new HashMap<>(KafkaTestUtils.consumerProps(
+                EmbeddedKafkaCondition.getBroker().getBrokersAsString(), "reader-" + UUID.randomUUID(), false));
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        Map<String, List<Integer>> byKey = new HashMap<>();
+        Set<String> ids = new HashSet<>();
+        try (Consumer<String, String> consumer = new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(),
+                new StringDeserializer()).createConsumer()) {
+            consumer.subscribe(List.of(topic));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                    String value = r.value();
+                    assertThat(value).startsWith(r.key() + "#");
+                    byKey.computeIfAbsent(r.key(), k -> new ArrayList<>())
+                            .add(Integer.parseInt(value.substring(value.indexOf('#') + 1)));
+                    ids.add(new String(r.headers().lastHeader(KafkaOutboxPublisher.EVENT_ID_HEADER).value(),
+                            StandardCharsets.UTF_8));
+                }
+                return ids.size() >= distinct;
+            });
+            // anything still in flight (a late duplicate) would show in one more poll
+            for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                String value = r.value();
+                byKey.computeIfAbsent(r.key(), k -> new ArrayList<>())
+                        .add(Integer.parseInt(value.substring(value.indexOf('#') + 1)));
+            }
+        }
+        return byKey;
+    }
+}
