@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -141,7 +142,10 @@ class OutboxRelayIntegrationTests {
         Map<String, List<Integer>> seen = consumeDistinct(TOPIC, keys * perKey);
         assertThat(seen).hasSize(keys);
         seen.forEach((key, indexes) -> {
-            assertThat(indexes).as("events of %s as they reached the topic", key).isSorted();
+            // at least once: a block sent but not yet marked when its relay stopped is sent again (8, 9, 8, 9, 10 …);
+            // a consumer deduplicating on eventId sees the first deliveries, and those must be in commit order
+            assertThat(new ArrayList<>(new LinkedHashSet<>(indexes)))
+                    .as("first deliveries of %s as they reached the topic (all: %s)", key, indexes).isSorted();
             assertThat(new HashSet<>(indexes)).as("every event of %s", key).hasSize(perKey);
         });
         assertThat(calls.get()).as("relay A took part, its failures included").isGreaterThan(22);
