@@ -25,14 +25,18 @@ import org.apache.kafka.server.common.MetadataVersion;
  * A real single-node Kafka (KRaft: broker and controller in one process) running in this JVM, from the Apache
  * Kafka jars: a fixed port and a persistent data directory, so the local stack restarts with its topics and
  * offsets intact. Not a test double: the same broker code as production, with replication factor 1.
+ *
+ * <p>{@link #stop()} and {@link #restart()} take the node down and bring it back on the same ports and data
+ * directory while the clients (the services, the merchant) keep running: a broker outage, for tests and drills.
  */
 public final class LocalKafka implements AutoCloseable {
 
-    private final KafkaRaftServer server;
+    private final Properties props;
     private final String bootstrapServers;
+    private KafkaRaftServer server;
 
-    private LocalKafka(KafkaRaftServer server, String bootstrapServers) {
-        this.server = server;
+    private LocalKafka(Properties props, String bootstrapServers) {
+        this.props = props;
         this.bootstrapServers = bootstrapServers;
     }
 
@@ -73,9 +77,35 @@ public final class LocalKafka implements AutoCloseable {
                     .setIgnoreFormatted(true)
                     .run();
         }
-        KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
-        server.startup();
-        return new LocalKafka(server, host + ":" + port);
+        LocalKafka kafka = new LocalKafka(props, host + ":" + port);
+        kafka.restart();
+        return kafka;
+    }
+
+    /**
+     * Shuts the node down (broker and controller; its log is flushed, as in a clean shutdown): every client's
+     * connection is closed and new ones are refused until {@link #restart()}. Does nothing when it is stopped.
+     */
+    public synchronized void stop() {
+        if (server != null) {
+            server.shutdown();
+            server.awaitShutdown();
+            server = null;
+        }
+    }
+
+    /** Starts the node again on the same ports and data directory (topics, records, offsets intact). */
+    public synchronized void restart() {
+        if (server == null) {
+            KafkaRaftServer started = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
+            started.startup();
+            server = started;
+        }
+    }
+
+    /** False between {@link #stop()} and {@link #restart()}. */
+    public synchronized boolean isRunning() {
+        return server != null;
     }
 
     public String bootstrapServers() {
@@ -103,7 +133,6 @@ public final class LocalKafka implements AutoCloseable {
 
     @Override
     public void close() {
-        server.shutdown();
-        server.awaitShutdown();
+        stop();
     }
 }

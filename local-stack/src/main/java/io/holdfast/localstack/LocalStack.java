@@ -30,6 +30,10 @@ public final class LocalStack {
     public static final String CAPTURE = "capture-service";
     /** The child processes, in start order. */
     public static final List<String> MODULES = List.of(SANDBOX, INGEST, AUTHORIZATION, CAPTURE);
+    /** The merchant of the edge's HTTP API ({@code /v1/**}); its paymentRequestIds start with {@code demo-}. */
+    public static final String DEMO_MERCHANT_ID = "demo";
+    /** The demo merchant's API key ({@code Authorization: Bearer ...}); a local test key, the edge gets its SHA-256. */
+    public static final String DEMO_MERCHANT_API_KEY = "hf-local-demo-merchant-key";
     /** notification-ingest's shared Idempotency-Key records ({@code holdfast.ingest.idempotency.topic}). */
     static final String IDEMPOTENCY_TOPIC = "holdfast.idempotency";
 
@@ -123,7 +127,7 @@ public final class LocalStack {
             startModule(config, console, INGEST, arguments.ingest(), missing).ifPresent(children::add);
             startModule(config, console, AUTHORIZATION, arguments.authorization(), missing).ifPresent(children::add);
             startModule(config, console, CAPTURE, arguments.capture(), missing).ifPresent(children::add);
-            RunningStack stack = new RunningStack(config, kafka.bootstrapServers(), registry.url(), keys, started);
+            RunningStack stack = new RunningStack(config, kafka, registry.url(), keys, started);
             children.forEach(stack::add);
             missing.forEach(stack::missing);
             return stack;

@@ -19,6 +19,7 @@ import java.util.Set;
 public final class RunningStack implements AutoCloseable {
 
     private final StackConfig config;
+    private final LocalKafka kafka;
     private final String bootstrapServers;
     private final String registryUrl;
     private final SandboxKeys sandboxKeys;
@@ -27,10 +28,11 @@ public final class RunningStack implements AutoCloseable {
     private final Map<String, String> missing = new LinkedHashMap<>();
     private final HealthProbe probe = new HealthProbe();
 
-    RunningStack(StackConfig config, String bootstrapServers, String registryUrl, SandboxKeys sandboxKeys,
+    RunningStack(StackConfig config, LocalKafka kafka, String registryUrl, SandboxKeys sandboxKeys,
                  List<AutoCloseable> infrastructure) {
         this.config = config;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
+        this.bootstrapServers = kafka.bootstrapServers();
         this.registryUrl = registryUrl;
         this.sandboxKeys = sandboxKeys;
         this.infrastructure = new ArrayList<>(infrastructure);
@@ -98,6 +100,24 @@ public final class RunningStack implements AutoCloseable {
         ChildProcess restarted = running(module).restart();
         children.put(module, restarted);
         return restarted;
+    }
+
+    /**
+     * Stops the Kafka broker (a broker outage: the children keep running, their connections are closed and new
+     * ones refused) until {@link #startKafka()}.
+     */
+    public void stopKafka() {
+        kafka.stop();
+    }
+
+    /** Starts the Kafka broker again on the same port and data directory, with its topics, records and offsets. */
+    public void startKafka() {
+        kafka.restart();
+    }
+
+    /** False while the broker is stopped by {@link #stopKafka()}. */
+    public boolean isKafkaRunning() {
+        return kafka.isRunning();
     }
 
     /** True when the module runs and answers its health URL (a service's actuator health, the sandbox's clock). */

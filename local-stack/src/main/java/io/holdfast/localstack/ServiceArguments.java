@@ -3,7 +3,10 @@ package io.holdfast.localstack;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -50,7 +53,20 @@ record ServiceArguments(StackConfig config, String bootstrapServers, String regi
                 "--holdfast.ingest.antom.merchant-private-key-file=" + keys.merchantPrivateKeyFile().toAbsolutePath(),
                 "--holdfast.ingest.antom.allow-plain-http=true",
                 "--holdfast.ingest.antom.vaulting-notification-url=" + ingestUrl() + NOTIFICATION_PATH + "vaulting",
-                "--holdfast.ingest.antom.vaulting-redirect-url=https://merchant.example/vaulted")), Map.of());
+                "--holdfast.ingest.antom.vaulting-redirect-url=https://merchant.example/vaulted",
+                // the demo merchant of the HTTP API (/v1/**): every scope, paymentRequestIds "demo-..."
+                "--holdfast.ingest.merchants[0].id=" + LocalStack.DEMO_MERCHANT_ID,
+                "--holdfast.ingest.merchants[0].api-key-sha256=" + sha256Hex(LocalStack.DEMO_MERCHANT_API_KEY))),
+                Map.of());
+    }
+
+    private static String sha256Hex(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
     }
 
     Launch authorization() throws IOException {

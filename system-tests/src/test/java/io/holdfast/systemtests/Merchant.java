@@ -72,6 +72,11 @@ final class Merchant implements AutoCloseable {
         return events.await(paymentRequestId, type, FLOW_STEP);
     }
 
+    /** Told of every event as the merchant's consumer receives it (on the consumer's thread). */
+    void onEvent(EventTap.Listener listener) {
+        events.addListener(listener);
+    }
+
     List<String> eventTypes(String paymentRequestId) {
         return events.eventTypes(paymentRequestId);
     }

@@ -99,6 +99,16 @@ public final class SandboxMerchant {
     }
 
     /**
+     * The next {@code count} calls of an Antom API are applied at once but answered {@code latency} later (a slow
+     * Antom: the operation is in the ledger while the caller still waits). Returns the fault id.
+     */
+    public long injectLatency(String api, int count, Duration latency) {
+        ObjectNode body = json.createObjectNode().put("api", api).put("kind", "LATENCY").put("count", count)
+                .put("apply", true).put("latency", latency.toString());
+        return control("POST", "faults", body).path("id").asLong();
+    }
+
+    /**
      * The next {@code count} Antom notifications are first attempted {@code by} later on the sandbox clock (held
      * back: with a long delay only an inquiry tells Holdfast the result).
      */
@@ -109,6 +119,11 @@ public final class SandboxMerchant {
 
     public void clearFaults() {
         control("DELETE", "faults", null);
+    }
+
+    /** Ends the notification faults still pending (those of {@link #delayNextNotifications} not yet used up). */
+    public void clearNotificationFaults() {
+        control("DELETE", "notifications/faults", null);
     }
 
     /** Every operation the sandbox applied (JSON array), for assertions and the demo. */
