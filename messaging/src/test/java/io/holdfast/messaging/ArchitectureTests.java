@@ -15,10 +15,19 @@ class ArchitectureTests {
             .importPackages("io.holdfast.messaging");
 
     @Test
-    void messagingKnowsNoServiceAndNoAntomType() {
+    void messagingKnowsNoService() {
         noClasses().that().resideInAPackage("io.holdfast.messaging..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.holdfast.authorization..",
-                        "io.holdfast.capture..", "io.holdfast.ingest..", "io.holdfast.alipay..")
+                        "io.holdfast.capture..", "io.holdfast.ingest..")
+                .check(CLASSES);
+    }
+
+    /** The Antom account (holdfast.alipay.*, the key ring) is the one place that knows alipay-client's types. */
+    @Test
+    void onlyTheAntomAccountKnowsAntomTypes() {
+        noClasses().that().resideInAPackage("io.holdfast.messaging..")
+                .and().resideOutsideOfPackage("io.holdfast.messaging.alipay..")
+                .should().dependOnClassesThat().resideInAPackage("io.holdfast.alipay..")
                 .check(CLASSES);
     }
 
