@@ -15,6 +15,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -58,6 +59,8 @@ import reactor.core.publisher.Mono;
 @EmbeddedKafka(partitions = 4, topics = {OutboxRelayIntegrationTests.TOPIC, OutboxRelayIntegrationTests.STUCK_TOPIC})
 class OutboxRelayIntegrationTests {
 
+    /** Order is by commit, never by time: one fixed instant for every row and every relay. */
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-02T08:00:00Z"), ZoneOffset.UTC);
     static final String TOPIC = "outbox.order";
     static final String STUCK_TOPIC = "outbox.stuck";
 
@@ -201,7 +204,7 @@ class OutboxRelayIntegrationTests {
     }
 
     private OutboxRelay relay(R2dbcOutboxStore store, OutboxPublisher publisher, int batch) {
-        return new OutboxRelay(store, transactions, publisher, Clock.systemUTC(),
+        return new OutboxRelay(store, transactions, publisher, CLOCK,
                 new OutboxRelay.Settings(batch, Duration.ofSeconds(30), 8));
     }
 
@@ -218,7 +221,7 @@ class OutboxRelayIntegrationTests {
 
     private static OutboxEntry entry(String topic, String key, int index) {
         return new OutboxEntry(UUID.randomUUID(), topic, key, "TestEvent",
-                (key + "#" + index).getBytes(StandardCharsets.UTF_8), Instant.now());
+                (key + "#" + index).getBytes(StandardCharsets.UTF_8), CLOCK.instant());
     }
 
     private static long unpublished() {
