@@ -3,7 +3,6 @@ package io.holdfast.capture.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.holdfast.alipay.client.signing.AlipayKeys;
 import io.holdfast.capture.application.ScheduleStore;
 import io.holdfast.messaging.consumer.ConsumerRetryTracker;
 import io.holdfast.messaging.testing.TcpOutageProxy;
@@ -91,12 +90,7 @@ class DatabaseOutageIntegrationTests {
     static void properties(DynamicPropertyRegistry registry) {
         EmbeddedDatabase.register(registry, "capture_outage", DATABASE.port());
         registry.add("holdfast.schema-registry.url", REGISTRY::url);
-        registry.add("holdfast.alipay.base-url", ANTOM.sandbox::baseUrl);
-        registry.add("holdfast.alipay.client-id", () -> TestAntom.CLIENT_ID);
-        registry.add("holdfast.alipay.merchant-private-key",
-                () -> AlipayKeys.toBase64(TestAntom.MERCHANT_KEYS.getPrivate()));
-        registry.add("holdfast.alipay.alipay-public-key", () -> AlipayKeys.toBase64(ANTOM.sandbox.sandboxPublicKey()));
-        registry.add("holdfast.alipay.allow-plain-http", () -> "true");
+        ANTOM.register(registry);
     }
 
     @AfterAll

@@ -24,6 +24,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -79,6 +80,15 @@ final class TestAntom implements AutoCloseable {
 
     String notifyUrl() {
         return "http://127.0.0.1:" + webhook.getAddress().getPort() + "/antom/notify";
+    }
+
+    /** Points the service at this sandbox: gateway, client id, the test-only keys, plain HTTP. */
+    void register(DynamicPropertyRegistry registry) {
+        registry.add("holdfast.alipay.base-url", sandbox::baseUrl);
+        registry.add("holdfast.alipay.client-id", () -> CLIENT_ID);
+        registry.add("holdfast.alipay.merchant-private-key", () -> AlipayKeys.toBase64(MERCHANT_KEYS.getPrivate()));
+        registry.add("holdfast.alipay.alipay-public-key", () -> AlipayKeys.toBase64(sandbox.sandboxPublicKey()));
+        registry.add("holdfast.alipay.allow-plain-http", () -> "true");
     }
 
     /** Pays {@code valueMinor} USD with a sandbox test card; MANUAL or AUTOMATIC capture. */
