@@ -2,7 +2,7 @@ package io.holdfast.messaging.config;
 
 import io.holdfast.messaging.consumer.ConsumerErrorPolicy;
 
-/** A service's additions to the shared policy (a bounded wait, a hook before dead-lettering). */
+/** A service's additions to the shared policy (a hook before dead-lettering). */
 @FunctionalInterface
 public interface ConsumerErrorPolicyCustomizer {
 

@@ -2,8 +2,6 @@ package io.holdfast.messaging.consumer;
 
 import io.holdfast.schemas.Topics;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -25,14 +23,12 @@ import org.springframework.util.backoff.FixedBackOff;
  *
  * <ul>
  *   <li>A <b>transient</b> failure ({@link RecordFailures}) is retried with capped exponential backoff <b>without
- *       limit</b>: the record is sought back and its partition paused for the backoff interval (the other partitions
- *       of the consumer keep flowing), until the database, broker or registry is back. The time in retry is a gauge
- *       with an alert ({@link ConsumerRetryTracker}).</li>
+ *       limit</b>: the record is sought back and its consumer paused for the backoff interval (it keeps polling, so
+ *       it stays in its group; spring-kafka's retry hook pauses the whole container, so the consumer's other
+ *       partitions wait too), until the database, broker or registry is back. The time in retry is a gauge with an
+ *       alert ({@link ConsumerRetryTracker}).</li>
  *   <li>A <b>permanent</b> failure goes to {@code <topic>.DLT} at once, with its original bytes, and the partition
  *       moves on. A service that rejects a command commits its {@code CommandRejected} before throwing.</li>
- *   <li>A service may declare a <b>bounded</b> wait for one exception type (a record that waits for another record
- *       to arrive): retried on a fixed interval a given number of times, then the service's hook runs and the
- *       record is dead-lettered.</li>
  * </ul>
  */
 public final class ConsumerErrorPolicy {
@@ -59,21 +55,11 @@ public final class ConsumerErrorPolicy {
         }
     }
 
-    private record Bounded(Class<? extends Throwable> type, Duration interval, int attempts) {
-    }
-
     private final Backoff backoff;
-    private final List<Bounded> bounded = new ArrayList<>();
     private ConsumerRecordRecoverer beforeDeadLetter = (record, failure) -> { };
 
     public ConsumerErrorPolicy(Backoff backoff) {
         this.backoff = backoff;
-    }
-
-    /** Retries {@code type} {@code attempts} times {@code interval} apart, then dead-letters it (after the hook). */
-    public ConsumerErrorPolicy boundedRetry(Class<? extends Throwable> type, Duration interval, int attempts) {
-        bounded.add(new Bounded(type, interval, attempts));
-        return this;
     }
 
     /** Runs before a record goes to the dead-letter topic (e.g. to commit a {@code CommandRejected}). */
@@ -84,11 +70,6 @@ public final class ConsumerErrorPolicy {
 
     /** The backoff for one failure of one record. */
     public BackOff backOffFor(Exception failure) {
-        for (Bounded b : bounded) {
-            if (causedBy(failure, b.type())) {
-                return new FixedBackOff(b.interval().toMillis(), b.attempts());
-            }
-        }
         return switch (RecordFailures.classify(failure)) {
             case PERMANENT -> new FixedBackOff(0, 0);
             case TRANSIENT -> transientBackOff();
@@ -135,13 +116,4 @@ public final class ConsumerErrorPolicy {
                 (record, failure) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
     }
 
-    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
-        int depth = 0;
-        for (Throwable t = failure; t != null && depth < 32; t = t.getCause(), depth++) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

@@ -10,10 +10,6 @@ import org.springframework.util.backoff.BackOffExecution;
 
 class ConsumerErrorPolicyUnitTests {
 
-    static final class NotYetKnown extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-    }
-
     static final class Rejected extends PermanentRecordException {
         private static final long serialVersionUID = 1L;
 
@@ -22,8 +18,7 @@ class ConsumerErrorPolicyUnitTests {
         }
     }
 
-    private final ConsumerErrorPolicy policy = new ConsumerErrorPolicy(ConsumerErrorPolicy.Backoff.DEFAULT)
-            .boundedRetry(NotYetKnown.class, Duration.ofMillis(500), 6);
+    private final ConsumerErrorPolicy policy = new ConsumerErrorPolicy(ConsumerErrorPolicy.Backoff.DEFAULT);
 
     @Test
     void aTransientFailureIsRetriedWithoutLimitAndTheIntervalIsCapped() {
@@ -44,15 +39,6 @@ class ConsumerErrorPolicyUnitTests {
     void aPermanentFailureIsNotRetried() {
         assertThat(policy.backOffFor(new RuntimeException(new Rejected())).start().nextBackOff())
                 .isEqualTo(BackOffExecution.STOP);
-    }
-
-    @Test
-    void aBoundedWaitStopsAfterItsAttempts() {
-        BackOffExecution execution = policy.backOffFor(new RuntimeException(new NotYetKnown())).start();
-        for (int i = 0; i < 6; i++) {
-            assertThat(execution.nextBackOff()).isEqualTo(500);
-        }
-        assertThat(execution.nextBackOff()).isEqualTo(BackOffExecution.STOP);
     }
 
     @Test
