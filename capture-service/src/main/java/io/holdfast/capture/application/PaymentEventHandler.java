@@ -8,7 +8,6 @@ import io.holdfast.capture.domain.Guardian;
 import io.holdfast.capture.domain.ManualCaptureRules;
 import io.holdfast.capture.domain.Ownership;
 import io.holdfast.capture.domain.Schedule;
-import io.holdfast.capture.domain.Transition;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -36,6 +35,7 @@ public final class PaymentEventHandler {
     private final EarlyNotifications early;
     private final ParkedCommands parkedCommands;
     private final ManualCaptureRules rules;
+    private final Outbox outbox;
     private final DeadlineAnomalies anomalies;
     private final Clock clock;
 
@@ -44,8 +44,9 @@ public final class PaymentEventHandler {
      *
      * @param early notifyCaptures that arrived first
      * @param commands CapturePayment commands that arrived first, and the rules they are decided by
+     * @param outbox where a parked command from another merchant is rejected, addressed to its sender
      */
-    public record Parked(EarlyNotifications early, ParkedCommands commands, ManualCaptureRules rules) {
+    public record Parked(EarlyNotifications early, ParkedCommands commands, ManualCaptureRules rules, Outbox outbox) {
     }
 
     public PaymentEventHandler(Transactions tx, Inbox inbox, ScheduleStore store, Transitions transitions,
@@ -61,6 +62,7 @@ public final class PaymentEventHandler {
         this.early = parked.early();
         this.parkedCommands = parked.commands();
         this.rules = parked.rules();
+        this.outbox = parked.outbox();
         this.anomalies = anomalies;
         this.clock = clock;
     }
@@ -105,11 +107,12 @@ public final class PaymentEventHandler {
         String merchantId = commands.get(next).merchantId();
         log.info("parked CapturePayment {} for {} applied now that its PaymentAuthorized arrived", request.commandId(),
                 request.paymentRequestId());
-        // the same ownership rule as a command that finds its row: another merchant's capture changes nothing
-        Transition decided = Ownership.owns(current.merchantId(), merchantId)
-                ? rules.decide(current, request, now)
-                : new Transition(current, List.of(Ownership.notOwner(request, merchantId)));
-        return transitions.applyOrFail(decided, request.commandId())
+        if (!Ownership.owns(current.merchantId(), merchantId)) {
+            // the same rule as a command that finds its row: the row is untouched, the rejection goes to the sender
+            return outbox.append(List.of(Ownership.notOwner(request, merchantId)), merchantId, request.commandId())
+                    .then(Mono.defer(() -> applyCommands(current, commands, next + 1, now)));
+        }
+        return transitions.applyOrFail(rules.decide(current, request, now), request.commandId())
                 .flatMap(saved -> applyCommands(saved, commands, next + 1, now));
     }
 

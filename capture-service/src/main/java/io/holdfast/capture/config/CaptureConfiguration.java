@@ -84,10 +84,10 @@ public class CaptureConfiguration {
     @Bean
     PaymentEventHandler paymentEventHandler(Transactions tx, Inbox inbox, ScheduleStore store,
             Transitions transitions, Guardian guardian, CaptureOutcomes outcomes, Schedule schedule,
-            EarlyNotifications early, ParkedCommands parkedCommands, ManualCaptureRules rules,
+            EarlyNotifications early, ParkedCommands parkedCommands, ManualCaptureRules rules, Outbox outbox,
             DeadlineAnomalies anomalies, Clock clock) {
         return new PaymentEventHandler(tx, inbox, store, transitions, guardian, outcomes, schedule,
-                new PaymentEventHandler.Parked(early, parkedCommands, rules), anomalies, clock);
+                new PaymentEventHandler.Parked(early, parkedCommands, rules, outbox), anomalies, clock);
     }
 
     @Bean

@@ -38,6 +38,7 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -66,6 +67,8 @@ class OwnershipIntegrationTests {
     EmbeddedKafkaBroker broker;
     @Autowired
     ScheduleStore store;
+    @Autowired
+    DatabaseClient db;
 
     static Recorder recorder;
 
@@ -145,6 +148,25 @@ class OwnershipIntegrationTests {
     }
 
     @Test
+    void aParkedCaptureFromAnotherMerchantIsRejectedWhenTheAuthorizationArrives() {
+        String id = "parked-" + UUID.randomUUID();
+        TestAntom.Authorized auth = ANTOM.pay(id, 3500, CaptureMode.MANUAL.name(), false);
+        PaymentCommand foreign = capture(auth, "globex");
+        await().atMost(WAIT).until(() -> db.sql("select count(*) as n from parked_capture_command "
+                + "where payment_request_id = :id").bind("id", id).map(r -> r.get("n", Long.class)).one().block() == 1);
+
+        publishAuthorized(auth, "acme", DeadlinePolicy.EXPIRE);
+
+        PaymentEvent event = awaitRejection(auth);
+        assertThat(event.getMerchantId()).as("addressed to the sender").isEqualTo("globex");
+        CommandRejected rejected = (CommandRejected) event.getPayload();
+        assertThat(rejected.getReason()).isEqualTo(RejectionReason.NOT_PAYMENT_OWNER);
+        assertThat(rejected.getCommandId()).isEqualTo(foreign.getCommandId());
+        assertThat(store.find(id).block().status()).isEqualTo(CaptureStatus.AUTHORIZED);
+        assertThat(ANTOM.appliedCaptures(auth.paymentId())).isEmpty();
+    }
+
+    @Test
     void theGuardiansVoidCarriesThePaymentsMerchantSoItsOwnerCheckPasses() {
         TestAntom.Authorized auth = authorize("void", 3400, "acme", DeadlinePolicy.VOID);
 
@@ -158,12 +180,18 @@ class OwnershipIntegrationTests {
     private TestAntom.Authorized authorize(String prefix, long value, String merchantId, DeadlinePolicy policy) {
         String id = prefix + "-" + UUID.randomUUID();
         TestAntom.Authorized auth = ANTOM.pay(id, value, CaptureMode.MANUAL.name(), false);
-        PaymentAuthorized payload = new PaymentAuthorized(auth.paymentId(), money(value), CaptureMode.MANUAL,
-                auth.paymentTime(), auth.authExpiryTime(), policy, null);
-        kafka.send(Topics.PAYMENTS_EVENTS, id, new PaymentEvent(UUID.randomUUID().toString(), id, auth.paymentId(),
-                merchantId, CLOCK.instant(), "cmd-" + id, payload)).join();
+        publishAuthorized(auth, merchantId, policy);
         await().atMost(WAIT).until(() -> store.find(id).blockOptional().isPresent());
         return auth;
+    }
+
+    /** authorization-service's PaymentAuthorized for a payment authorized on the sandbox. */
+    private void publishAuthorized(TestAntom.Authorized auth, String merchantId, DeadlinePolicy policy) {
+        String id = auth.paymentRequestId();
+        PaymentAuthorized payload = new PaymentAuthorized(auth.paymentId(), money(auth.valueMinor()),
+                CaptureMode.MANUAL, auth.paymentTime(), auth.authExpiryTime(), policy, null);
+        kafka.send(Topics.PAYMENTS_EVENTS, id, new PaymentEvent(UUID.randomUUID().toString(), id, auth.paymentId(),
+                merchantId, CLOCK.instant(), "cmd-" + id, payload)).join();
     }
 
     private PaymentCommand capture(TestAntom.Authorized auth, String merchantId) {
