@@ -101,6 +101,11 @@ public final class SandboxControl {
         notifications.duplicateNext(count);
     }
 
+    /** The next {@code count} notifications are never sent (status DROPPED): the merchant must inquire. */
+    public void dropNextNotifications(int count) {
+        notifications.dropNext(count);
+    }
+
     /**
      * The next {@code count} notifications are held back until a later notification has been attempted (or
      * {@link #releaseHeldNotifications()}), so they arrive out of order.

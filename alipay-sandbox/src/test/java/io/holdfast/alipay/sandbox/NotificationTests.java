@@ -119,6 +119,18 @@ class NotificationTests {
     }
 
     @Test
+    void droppedNotificationsAreNeverSentButLaterOnesAre() {
+        sandbox.control().dropNextNotifications(1);
+        String paymentId = pay(null);
+        sandbox.control().advanceClock(Duration.ofDays(2));
+        await().atMost(Duration.ofSeconds(5)).until(() -> receiver.bodiesFor(paymentId).size() == 1);
+        assertThat(receiver.bodiesFor(paymentId)).extracting(n -> n.path("notifyType").asString())
+                .containsExactly("CAPTURE_RESULT");
+        assertThat(delivery().status()).isEqualTo(DeliveryStatus.DROPPED);
+        assertThat(delivery().attempts()).isEmpty();
+    }
+
+    @Test
     void reorderedNotificationsArriveOutOfOrder() {
         sandbox.control().reorderNextNotifications(1);
         String paymentId = pay(null);

@@ -91,8 +91,9 @@ public final class ControlHandler {
         switch (kind) {
             case "DUPLICATE" -> control.duplicateNextNotifications(count);
             case "REORDER" -> control.reorderNextNotifications(count);
+            case "DROP" -> control.dropNextNotifications(count);
             case "DELAY" -> control.delayNextNotifications(count, Duration.parse(required(body, "delay")));
-            default -> throw new IllegalArgumentException("kind must be DUPLICATE, REORDER or DELAY");
+            default -> throw new IllegalArgumentException("kind must be DUPLICATE, REORDER, DELAY or DROP");
         }
         return Json.object().put("kind", kind).put("count", count);
     }

@@ -29,7 +29,7 @@ final class Delivery {
     Instant nextDueAt() {
         return switch (status) {
             case PENDING, IN_FLIGHT, HELD -> firstDueAt.plus(RetrySchedule.offsetOf(attempts.size()));
-            case DELIVERED, EXHAUSTED -> null;
+            case DELIVERED, EXHAUSTED, DROPPED -> null;
         };
     }
 

@@ -11,5 +11,7 @@ public enum DeliveryStatus {
     /** The merchant answered with the exact success acknowledgement. */
     DELIVERED,
     /** All eight attempts were made without an acknowledgement. */
-    EXHAUSTED
+    EXHAUSTED,
+    /** Never sent, by a drop fault: Antom's notification lost for good; only an inquiry finds the result. */
+    DROPPED
 }

@@ -67,6 +67,10 @@ public final class NotificationDispatcher implements NotificationSink, AutoClose
             boolean held = faults.takeReorder();
             Delivery delivery = new Delivery(deliveries.size() + 1L, notification, body, null, due, held);
             deliveries.add(delivery);
+            if (faults.takeDrop()) {
+                delivery.status = DeliveryStatus.DROPPED;
+                return;
+            }
             if (faults.takeDuplicate()) {
                 deliveries.add(new Delivery(deliveries.size() + 1L, notification, body, delivery.id, due, false));
             }
@@ -99,6 +103,10 @@ public final class NotificationDispatcher implements NotificationSink, AutoClose
 
     public synchronized void duplicateNext(int count) {
         faults.duplicateNext(count);
+    }
+
+    public synchronized void dropNext(int count) {
+        faults.dropNext(count);
     }
 
     public synchronized void reorderNext(int count) {

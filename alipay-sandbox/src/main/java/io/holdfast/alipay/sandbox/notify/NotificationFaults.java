@@ -10,6 +10,7 @@ final class NotificationFaults {
     private int duplicates;
     private int reorders;
     private int delays;
+    private int drops;
     private Duration delay = Duration.ZERO;
 
     void duplicateNext(int count) {
@@ -25,7 +26,12 @@ final class NotificationFaults {
         delay = by;
     }
 
+    void dropNext(int count) {
+        drops += count;
+    }
+
     void clear() {
+        drops = 0;
         duplicates = 0;
         reorders = 0;
         delays = 0;
@@ -33,6 +39,10 @@ final class NotificationFaults {
 
     boolean takeDuplicate() {
         return duplicates > 0 && duplicates-- > 0;
+    }
+
+    boolean takeDrop() {
+        return drops > 0 && drops-- > 0;
     }
 
     boolean takeReorder() {
