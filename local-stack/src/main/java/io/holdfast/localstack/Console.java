@@ -61,7 +61,8 @@ final class Console {
         out.println("  notification-ingest   " + stack.ingestUrl() + "   (Antom notifications, merchant API)");
         out.println("  authorization-service http://127.0.0.1:" + config.authorizationPort() + "/actuator/health");
         out.println("  capture-service       http://127.0.0.1:" + config.capturePort() + "/actuator/health");
-        stack.children().forEach(child -> out.println("  process " + child.name() + " pid " + child.pid() + " log " + child.log()));
+        stack.children().forEach(child -> out.println("  process " + child.name() + " pid " + child.pid() + " "
+                + stack.healthUrlOf(child.name()) + " log " + child.log()));
         stack.missingModules().forEach((module, why) -> out.println("  NOT RUNNING " + module + ": " + why));
         out.println();
         out.println("Try:");

@@ -12,18 +12,13 @@ final class HealthProbe {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
-    /** The URL that answers 200 once the module is ready to work. */
-    static String healthUrl(StackConfig config, String module) {
-        return switch (module) {
-            case LocalStack.SANDBOX -> "http://127.0.0.1:" + config.sandboxPort() + "/sandbox/control/clock";
-            case LocalStack.INGEST -> actuator(config.ingestPort());
-            case LocalStack.AUTHORIZATION -> actuator(config.authorizationPort());
-            case LocalStack.CAPTURE -> actuator(config.capturePort());
-            default -> throw new IllegalArgumentException("unknown module " + module);
-        };
+    /** The sandbox is ready once its control API answers. */
+    static String sandboxHealthUrl(int port) {
+        return "http://127.0.0.1:" + port + "/sandbox/control/clock";
     }
 
-    private static String actuator(int port) {
+    /** A service is ready once its actuator health answers 200. */
+    static String actuatorHealthUrl(int port) {
         return "http://127.0.0.1:" + port + "/actuator/health";
     }
 

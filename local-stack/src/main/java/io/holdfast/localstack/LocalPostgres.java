@@ -18,24 +18,53 @@ public final class LocalPostgres implements AutoCloseable {
 
     public static final String USER = "postgres";
 
-    private final EmbeddedPostgres postgres;
+    private final int port;
+    private final Path dataDir;
+    private EmbeddedPostgres postgres;
 
-    private LocalPostgres(EmbeddedPostgres postgres) {
+    private LocalPostgres(int port, Path dataDir, EmbeddedPostgres postgres) {
+        this.port = port;
+        this.dataDir = dataDir;
         this.postgres = postgres;
     }
 
     public static LocalPostgres start(int port, Path dataDir) throws IOException {
         Files.createDirectories(dataDir);
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        return new LocalPostgres(port, dataDir, embedded(port, dataDir));
+    }
+
+    private static EmbeddedPostgres embedded(int port, Path dataDir) throws IOException {
+        return EmbeddedPostgres.builder()
                 .setPort(port)
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
                 .start();
-        return new LocalPostgres(postgres);
     }
 
     public int port() {
-        return postgres.getPort();
+        return port;
+    }
+
+    /**
+     * Stops the server (a fast shutdown: open connections are closed, new ones refused) until {@link #restart()}:
+     * a database outage or failover, for tests and drills. Committed data stays in the data directory.
+     */
+    public synchronized void stop() throws IOException {
+        if (postgres != null) {
+            postgres.close();
+            postgres = null;
+        }
+    }
+
+    /** Starts the server again on the same port and data directory. */
+    public synchronized void restart() throws IOException {
+        if (postgres == null) {
+            postgres = embedded(port, dataDir);
+        }
+    }
+
+    public synchronized boolean isRunning() {
+        return postgres != null;
     }
 
     public String jdbcUrl(String database) {
@@ -48,7 +77,7 @@ public final class LocalPostgres implements AutoCloseable {
 
     /** Creates the databases that do not exist yet. */
     public void createDatabases(List<String> names) throws SQLException {
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        try (Connection connection = connect("postgres");
              Statement statement = connection.createStatement()) {
             for (String name : names) {
                 try (ResultSet exists = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'")) {
@@ -61,8 +90,16 @@ public final class LocalPostgres implements AutoCloseable {
         }
     }
 
+    /** A JDBC connection to {@code database} as the superuser (local only: audits, drills). */
+    public synchronized Connection connect(String database) throws SQLException {
+        if (postgres == null) {
+            throw new SQLException("PostgreSQL is stopped");
+        }
+        return postgres.getDatabase(USER, database).getConnection();
+    }
+
     @Override
-    public void close() throws IOException {
-        postgres.close();
+    public synchronized void close() throws IOException {
+        stop();
     }
 }

@@ -16,11 +16,13 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code java -jar local-stack/target/local-stack.jar [--demo] [--exit-when-started]}: runs Holdfast on embedded
+ * {@code java -jar local-stack/target/local-stack.jar [--demo] [--exit-when-started] [--replicas=N]}: runs Holdfast on embedded
  * defaults. Starts an in-process Kafka broker, the schema registry, embedded PostgreSQL, then alipay-sandbox and
  * the services as separate JVMs, waits until each answers its health check, prints where everything listens and a
  * few commands to try, and stops everything on Ctrl-C. {@code --demo} then drives one payment through every flow
- * and prints each payment's event timeline. As a library: {@link #start(StackConfig, PrintStream)}.
+ * and prints each payment's event timeline. {@code --replicas=N} runs N processes of each service (same consumer
+ * groups: Kafka spreads the partitions over them; the edge's replicas sit behind a load balancer on the ingest
+ * port). As a library: {@link #start(StackConfig, PrintStream)}.
  */
 public final class LocalStack {
 
@@ -44,6 +46,11 @@ public final class LocalStack {
         List<String> flags = List.of(args);
         Console console = new Console(System.out);
         StackConfig config = StackConfig.fromEnvironment();
+        for (String flag : flags) {
+            if (flag.startsWith("--replicas=")) {
+                config = config.withReplicas(Integer.parseInt(flag.substring("--replicas=".length())));
+            }
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         List<RunningStack> holder = new ArrayList<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -88,12 +95,12 @@ public final class LocalStack {
         Path home = config.home().toAbsolutePath();
         List<AutoCloseable> started = new ArrayList<>();
         Map<String, String> missing = new LinkedHashMap<>();
-        List<ChildProcess> children = new ArrayList<>();
+        List<Replica> children = new ArrayList<>();
         try {
             // the sandbox needs nothing but its keys: its JVM starts while Kafka and PostgreSQL come up
             SandboxKeys keys = SandboxKeys.ensure(home.resolve("sandbox"), new SecureRandom());
-            startModule(config, console, SANDBOX, new ServiceArguments(config, null, null, null, keys).sandbox(),
-                    missing).ifPresent(children::add);
+            startModule(config, console, SANDBOX, SANDBOX, new ServiceArguments(config, null, null, null, keys).sandbox(),
+                    missing).ifPresent(child -> children.add(new Replica(child, HealthProbe.sandboxHealthUrl(config.sandboxPort()))));
 
             console.step("Kafka (KRaft, in-process)");
             LocalKafka kafka = LocalKafka.start("localhost", config.kafkaPort(), config.controllerPort(), home.resolve("kafka"));
@@ -124,17 +131,36 @@ public final class LocalStack {
 
             ServiceArguments arguments = new ServiceArguments(config, kafka.bootstrapServers(), registry.url(),
                     postgres, keys);
-            startModule(config, console, INGEST, arguments.ingest(), missing).ifPresent(children::add);
-            startModule(config, console, AUTHORIZATION, arguments.authorization(), missing).ifPresent(children::add);
-            startModule(config, console, CAPTURE, arguments.capture(), missing).ifPresent(children::add);
-            RunningStack stack = new RunningStack(config, kafka, registry.url(), keys, started);
-            children.forEach(stack::add);
+            List<Integer> ingestPorts = replicaPorts(config.ingestPort(), config.replicas() > 1, config.replicas());
+            if (config.replicas() > 1) {
+                console.step("load balancer for " + INGEST);
+                started.add(LocalLoadBalancer.start(config.ingestPort(), ingestPorts));
+                console.done("127.0.0.1:" + config.ingestPort() + " -> ports " + ingestPorts);
+            }
+            for (int replica = 1; replica <= config.replicas(); replica++) {
+                int ingest = ingestPorts.get(replica - 1);
+                startModule(config, console, INGEST, replicaName(INGEST, replica), arguments.ingest(ingest), missing)
+                        .ifPresent(child -> children.add(new Replica(child, HealthProbe.actuatorHealthUrl(ingest))));
+            }
+            for (String module : List.of(AUTHORIZATION, CAPTURE)) {
+                int basePort = module.equals(AUTHORIZATION) ? config.authorizationPort() : config.capturePort();
+                List<Integer> ports = replicaPorts(basePort, false, config.replicas());
+                for (int replica = 1; replica <= config.replicas(); replica++) {
+                    int port = ports.get(replica - 1);
+                    ServiceArguments.Launch launch = module.equals(AUTHORIZATION) ? arguments.authorization(port)
+                            : arguments.capture(port);
+                    startModule(config, console, module, replicaName(module, replica), launch, missing)
+                            .ifPresent(child -> children.add(new Replica(child, HealthProbe.actuatorHealthUrl(port))));
+                }
+            }
+            RunningStack stack = new RunningStack(config, kafka, postgres, registry.url(), keys, started);
+            children.forEach(replica -> stack.add(replica.child(), replica.healthUrl()));
             missing.forEach(stack::missing);
             return stack;
         } catch (Exception e) {
-            children.forEach(ChildProcess::requestStop);
-            for (ChildProcess child : children) {
-                child.stop(Duration.ofSeconds(20));
+            children.forEach(replica -> replica.child().requestStop());
+            for (Replica replica : children) {
+                replica.child().stop(Duration.ofSeconds(20));
             }
             for (int i = started.size() - 1; i >= 0; i--) {
                 try {
@@ -147,9 +173,36 @@ public final class LocalStack {
         }
     }
 
+    /** A started child process and the URL that answers 200 once it is ready. */
+    private record Replica(ChildProcess child, String healthUrl) {
+    }
+
+    /**
+     * The process name of a service's replica: the module's name for the first (so one-replica stacks and their
+     * logs look as before), {@code <module>-<n>} for the others.
+     */
+    public static String replicaName(String module, int replica) {
+        return replica == 1 ? module : module + "-" + replica;
+    }
+
+    /** Ports of the replicas: the configured one first unless it is taken by a load balancer, then free ones. */
+    private static List<Integer> replicaPorts(int configured, boolean configuredIsBalancer, int replicas) {
+        List<Integer> ports = new ArrayList<>();
+        if (!configuredIsBalancer) {
+            ports.add(configured);
+        }
+        while (ports.size() < replicas) {
+            int port = StackConfig.freePort();
+            if (port != configured && !ports.contains(port)) {
+                ports.add(port);
+            }
+        }
+        return ports;
+    }
+
     private static Optional<ChildProcess> startModule(StackConfig config, Console console, String module,
-                                                      ServiceArguments.Launch launch, Map<String, String> missing)
-            throws IOException {
+                                                      String name, ServiceArguments.Launch launch,
+                                                      Map<String, String> missing) throws IOException {
         Optional<Path> jar = ChildProcess.executableJar(config.repositoryRoot(), module);
         if (jar.isEmpty()) {
             String why = "no executable jar " + module + "/target/" + module + "-*-exec.jar under "
@@ -159,8 +212,8 @@ public final class LocalStack {
             console.skipped(module, why);
             return Optional.empty();
         }
-        console.step(module);
-        ChildProcess child = ChildProcess.start(module, jar.get(), launch.args(), launch.environment(),
+        console.step(name);
+        ChildProcess child = ChildProcess.start(name, jar.get(), launch.args(), launch.environment(),
                 config.home().resolve("logs"));
         console.done("pid " + child.pid() + ", log " + child.log());
         return Optional.of(child);

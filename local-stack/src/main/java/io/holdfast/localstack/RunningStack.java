@@ -3,6 +3,8 @@ package io.holdfast.localstack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,26 +22,30 @@ public final class RunningStack implements AutoCloseable {
 
     private final StackConfig config;
     private final LocalKafka kafka;
+    private final LocalPostgres postgres;
     private final String bootstrapServers;
     private final String registryUrl;
     private final SandboxKeys sandboxKeys;
     private final List<AutoCloseable> infrastructure;
     private final Map<String, ChildProcess> children = new LinkedHashMap<>();
+    private final Map<String, String> healthUrls = new LinkedHashMap<>();
     private final Map<String, String> missing = new LinkedHashMap<>();
     private final HealthProbe probe = new HealthProbe();
 
-    RunningStack(StackConfig config, LocalKafka kafka, String registryUrl, SandboxKeys sandboxKeys,
-                 List<AutoCloseable> infrastructure) {
+    RunningStack(StackConfig config, LocalKafka kafka, LocalPostgres postgres, String registryUrl,
+                 SandboxKeys sandboxKeys, List<AutoCloseable> infrastructure) {
         this.config = config;
         this.kafka = kafka;
+        this.postgres = postgres;
         this.bootstrapServers = kafka.bootstrapServers();
         this.registryUrl = registryUrl;
         this.sandboxKeys = sandboxKeys;
         this.infrastructure = new ArrayList<>(infrastructure);
     }
 
-    synchronized void add(ChildProcess child) {
+    synchronized void add(ChildProcess child, String healthUrl) {
         children.put(child.name(), child);
+        healthUrls.put(child.name(), healthUrl);
     }
 
     synchronized void missing(String module, String why) {
@@ -115,6 +121,24 @@ public final class RunningStack implements AutoCloseable {
         kafka.restart();
     }
 
+    /**
+     * Stops PostgreSQL (a database outage or failover: every open connection is closed, new ones are refused) until
+     * {@link #startPostgres()}. Committed data stays.
+     */
+    public void stopPostgres() throws IOException {
+        postgres.stop();
+    }
+
+    /** Starts PostgreSQL again on the same port and data directory. */
+    public void startPostgres() throws IOException {
+        postgres.restart();
+    }
+
+    /** A JDBC connection to one of the stack's databases ({@code authorization}, {@code capture}) as superuser. */
+    public Connection connectToDatabase(String database) throws SQLException {
+        return postgres.connect(database);
+    }
+
     /** False while the broker is stopped by {@link #stopKafka()}. */
     public boolean isKafkaRunning() {
         return kafka.isRunning();
@@ -123,7 +147,7 @@ public final class RunningStack implements AutoCloseable {
     /** True when the module runs and answers its health URL (a service's actuator health, the sandbox's clock). */
     public boolean isHealthy(String module) {
         Optional<ChildProcess> child = child(module);
-        return child.isPresent() && child.get().isAlive() && probe.healthy(HealthProbe.healthUrl(config, module));
+        return child.isPresent() && child.get().isAlive() && probe.healthy(healthUrl(module));
     }
 
     /** The last lines of a module's log, for failure messages. */
@@ -142,7 +166,7 @@ public final class RunningStack implements AutoCloseable {
             if (!child.isAlive()) {
                 throw new IllegalStateException(child.name() + " exited; end of " + child.log() + ":\n" + tail(child.log()));
             }
-            if (!probe.healthy(HealthProbe.healthUrl(config, child.name()))) {
+            if (!probe.healthy(healthUrl(child.name()))) {
                 waiting.add(child.name());
             }
         }
@@ -166,6 +190,15 @@ public final class RunningStack implements AutoCloseable {
             Thread.sleep(200);
         }
         return false;
+    }
+
+    /** The URL that answers 200 once the process is ready (it names the process's port). */
+    public synchronized String healthUrlOf(String name) {
+        return healthUrls.get(name);
+    }
+
+    private String healthUrl(String name) {
+        return healthUrlOf(name);
     }
 
     private synchronized ChildProcess running(String module) {

@@ -45,8 +45,8 @@ record ServiceArguments(StackConfig config, String bootstrapServers, String regi
                 "--notify-url=" + ingestUrl() + NOTIFICATION_PATH + "payment"), Map.of());
     }
 
-    Launch ingest() throws IOException {
-        return new Launch(common(config.ingestPort(), List.of(
+    Launch ingest(int port) throws IOException {
+        return new Launch(common(port, List.of(
                 "--holdfast.ingest.antom.client-id=" + SandboxKeys.DEMO_CLIENT_ID,
                 "--holdfast.ingest.antom.gateway-url=" + sandboxUrl(),
                 "--holdfast.ingest.antom.alipay-public-keys." + SandboxKeys.KEY_VERSION + "=" + sandboxPublicKey(),
@@ -69,7 +69,7 @@ record ServiceArguments(StackConfig config, String bootstrapServers, String regi
         }
     }
 
-    Launch authorization() throws IOException {
+    Launch authorization(int port) throws IOException {
         List<String> args = new ArrayList<>(database("authorization"));
         args.addAll(List.of(
                 "--holdfast.alipay.base-url=" + sandboxUrl(),
@@ -77,11 +77,11 @@ record ServiceArguments(StackConfig config, String bootstrapServers, String regi
                 "--holdfast.alipay.alipay-public-key=" + sandboxPublicKey(),
                 "--holdfast.alipay.notify-url=" + ingestUrl() + NOTIFICATION_PATH + "payment",
                 "--holdfast.alipay.allow-plain-http=true"));
-        return new Launch(common(config.authorizationPort(), args),
+        return new Launch(common(port, args),
                 Map.of("HOLDFAST_ALIPAY_MERCHANTPRIVATEKEY", merchantPrivateKey()));
     }
 
-    Launch capture() throws IOException {
+    Launch capture(int port) throws IOException {
         List<String> args = new ArrayList<>(database("capture"));
         args.addAll(List.of(
                 "--holdfast.alipay.base-url=" + sandboxUrl(),
@@ -91,7 +91,7 @@ record ServiceArguments(StackConfig config, String bootstrapServers, String regi
                 // notifyCapture of an AUTOMATIC capture can overtake PaymentAuthorized and is then left to the
                 // inquiry after this grace (15 min by default): locally, seconds
                 "--holdfast.capture.policy.auto-capture-grace=5s"));
-        return new Launch(common(config.capturePort(), args),
+        return new Launch(common(port, args),
                 Map.of("HOLDFAST_ALIPAY_MERCHANTPRIVATEKEY", merchantPrivateKey()));
     }
 
@@ -122,8 +122,9 @@ record ServiceArguments(StackConfig config, String bootstrapServers, String regi
                 "--spring.kafka.consumer.properties.schema.registry.url=" + registryUrl,
                 "--holdfast.schema-registry.url=" + registryUrl,
                 "--spring.kafka.consumer.auto-offset-reset=earliest",
-                // a killed service's partitions move to its restarted self in seconds, not the default 45 s
-                "--spring.kafka.consumer.properties.session.timeout.ms=10000",
+                // a killed replica's partitions move to the live replicas (or its restarted self) in seconds, not the
+                // default 45 s: 6 s is the broker's group.min.session.timeout.ms
+                "--spring.kafka.consumer.properties.session.timeout.ms=6000",
                 "--spring.kafka.consumer.properties.heartbeat.interval.ms=2000",
                 "--holdfast.clock.sandbox-url=" + sandboxUrl(),
                 "--management.endpoints.web.exposure.include=health,info,metrics,prometheus"));

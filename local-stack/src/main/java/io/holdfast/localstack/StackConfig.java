@@ -21,13 +21,28 @@ import java.util.List;
  * @param authorizationPort authorization-service HTTP port (8082)
  * @param capturePort capture-service HTTP port (8083)
  * @param repositoryRoot where the modules' built jars are looked up ({@code holdfast.repo}, default the working dir)
+ * @param replicas processes per service ({@code holdfast.replicas}, default 1): the first replica of each service
+ *     listens on the port above, the others on free ports; with more than one, the ingest port is a round-robin
+ *     load balancer in front of the edge's replicas, as a Kubernetes Service would be
  */
 public record StackConfig(Path home, int kafkaPort, int registryPort, int postgresPort, int sandboxPort,
-                          int ingestPort, int authorizationPort, int capturePort, Path repositoryRoot) {
+                          int ingestPort, int authorizationPort, int capturePort, Path repositoryRoot, int replicas) {
+
+    public StackConfig {
+        if (replicas < 1) {
+            throw new IllegalArgumentException("replicas must be at least 1, was " + replicas);
+        }
+    }
+
+    /** The same configuration with {@code replicas} processes per service. */
+    public StackConfig withReplicas(int count) {
+        return new StackConfig(home, kafkaPort, registryPort, postgresPort, sandboxPort, ingestPort, authorizationPort,
+                capturePort, repositoryRoot, count);
+    }
 
     /** The defaults, ignoring system properties and the environment. */
     public static StackConfig defaults() {
-        return new StackConfig(Path.of(".holdfast"), 9092, 8081, 15432, 8090, 8080, 8082, 8083, Path.of("."));
+        return new StackConfig(Path.of(".holdfast"), 9092, 8081, 15432, 8090, 8080, 8082, 8083, Path.of("."), 1);
     }
 
     public static StackConfig fromEnvironment() {
@@ -40,7 +55,8 @@ public record StackConfig(Path home, int kafkaPort, int registryPort, int postgr
                 Integer.parseInt(value("holdfast.ingest.port", "8080")),
                 Integer.parseInt(value("holdfast.authorization.port", "8082")),
                 Integer.parseInt(value("holdfast.capture.port", "8083")),
-                Path.of(value("holdfast.repo", ".")));
+                Path.of(value("holdfast.repo", ".")),
+                Integer.parseInt(value("holdfast.replicas", "1")));
     }
 
     /**
@@ -58,7 +74,7 @@ public record StackConfig(Path home, int kafkaPort, int registryPort, int postgr
                 ports[i] = socket.getLocalPort();
             }
             return new StackConfig(home, kafka, ports[0], ports[1], ports[2], ports[3], ports[4], ports[5],
-                    repositoryRoot);
+                    repositoryRoot, 1);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot find free ports", e);
         } finally {
@@ -69,6 +85,15 @@ public record StackConfig(Path home, int kafkaPort, int registryPort, int postgr
     /** The KRaft controller's port: the one after Kafka's. */
     public int controllerPort() {
         return kafkaPort + 1;
+    }
+
+    /** A port that is free right now (for the second and later replicas of a service). */
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot find a free port", e);
+        }
     }
 
     private static int adjacentPair(List<ServerSocket> held) throws IOException {

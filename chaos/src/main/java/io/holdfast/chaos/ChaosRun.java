@@ -1,0 +1,242 @@
+package io.holdfast.chaos;
+
+import io.holdfast.localstack.LocalStack;
+import io.holdfast.localstack.RunningStack;
+import io.holdfast.localstack.StackConfig;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+
+/**
+ * One chaos run: the local stack with {@code replicas} processes per service, the workload, the faults one after
+ * another (with the recovery from each timed before the next), the sandbox clock moved across the 7-day deadline
+ * twice (half-way, with payments open, and at the end), then the audit.
+ *
+ * <p>The clock moves by a jump to 14 hours before the earliest open deadline, then by two hours every one and a half
+ * seconds while the stack is healthy; it never moves during an outage or the recovery from one. One real second is hours on the sandbox clock,
+ * and without that rule a 30-second database outage would be a 15-hour one: a deadline missed by the compression
+ * of time, not by Holdfast.
+ */
+final class ChaosRun {
+
+    private static final Duration START_UP = Duration.ofSeconds(240);
+    private static final Duration RECOVERY_LIMIT = Duration.ofMinutes(3);
+    private static final Duration SETTLE_LIMIT = Duration.ofMinutes(5);
+    private static final Duration CLOCK_STEP = Duration.ofHours(2);
+    private static final Duration CLOCK_STEP_PAUSE = Duration.ofMillis(1_500);
+
+    private final ChaosSettings settings;
+    private final PrintStream out;
+    private final AtomicBoolean recovering = new AtomicBoolean();
+
+    ChaosRun(ChaosSettings settings, PrintStream out) {
+        this.settings = settings;
+        this.out = out;
+    }
+
+    Report run() throws Exception {
+        deleteRecursively(settings.home());
+        StackConfig config = StackConfig.onFreePorts(settings.home(), settings.repositoryRoot())
+                .withReplicas(settings.replicas());
+        Report report = new Report(settings.seed(), settings.replicas(), settings.payments());
+        long begin = System.nanoTime();
+        try (RunningStack stack = LocalStack.start(config, out)) {
+            if (!stack.missingModules().isEmpty()) {
+                throw new IllegalStateException("modules not built: " + stack.missingModules());
+            }
+            awaitUntil("every process healthy", START_UP, () -> stack.notYetHealthy().isEmpty());
+            progress("stack up with " + stack.children().size() + " processes after " + seconds(begin));
+            SandboxControlClient sandbox = new SandboxControlClient(stack.sandboxUrl());
+            String runId = Long.toString(Math.abs(settings.seed()), 36);
+            try (EventLog events = new EventLog(stack.endpoints(), "chaos-merchant-" + runId);
+                 Workload workload = new Workload(stack.endpoints(), events, runId, settings.seed(), settings.inFlight());
+                 ConsumerLag lag = new ConsumerLag(stack.bootstrapServers())) {
+                Faults faults = new Faults(stack, sandbox, settings);
+                List<FaultKind> schedule = Faults.schedule(settings.faults(), new Random(settings.seed() + 1));
+                Duration pace = pace(schedule);
+                progress("workload: " + settings.payments() + " payments, one every " + pace.toMillis() + " ms, "
+                        + schedule.size() + " faults");
+                BooleanSupplier stackBusy = () -> faults.outage().get() || recovering.get();
+                Thread clockHalfWay = new Thread(() -> crossDeadline(sandbox, workload, stackBusy, "half-way"), "chaos-clock");
+                Thread driver = new Thread(() -> drive(workload, pace, clockHalfWay), "chaos-workload");
+                driver.start();
+                injectFaults(schedule, faults, workload, lag, report);
+                driver.join();
+                clockHalfWay.join();
+                progress("workload sent; " + workload.open().size() + " payments open, settling");
+
+                awaitQuietly(SETTLE_LIMIT, () -> workload.open().stream()
+                        .allMatch(payment -> payment.flow.waitsForDeadline()));
+                sandbox.clearAllFaults();
+                crossDeadline(sandbox, workload, stackBusy, "final");
+                boolean settled = awaitQuietly(SETTLE_LIMIT, () -> workload.open().isEmpty() && lag.total() == 0
+                        && Audit.quiet(stack));
+                progress("settled: " + settled + ", open " + workload.open().size() + ", lag " + lag.total()
+                        + " after " + seconds(begin));
+
+                report.info("payments driven", Integer.toString(workload.payments().size()));
+                report.info("merchant event duplicates dropped", Long.toString(events.duplicates()));
+                report.info("wall time", seconds(begin));
+                new Audit(stack, sandbox, workload, faults.poisonByTopic(), report).run();
+                report.count("merchant requests that failed", workload.errors());
+                workload.errorSamples().forEach(sample -> report.offender("merchant request: " + sample));
+            }
+        }
+        return report;
+    }
+
+    private void drive(Workload workload, Duration pace, Thread clockHalfWay) {
+        Random random = new Random(settings.seed());
+        try {
+            for (int i = 0; i < settings.payments(); i++) {
+                workload.start(Workload.pick(random), 100 + random.nextInt(99_900));
+                if (i == settings.payments() / 2) {
+                    clockHalfWay.start();
+                }
+                Thread.sleep(pace.toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void injectFaults(List<FaultKind> schedule, Faults faults, Workload workload, ConsumerLag lag,
+                              Report report) throws Exception {
+        Random random = new Random(settings.seed() + 2);
+        for (FaultKind kind : schedule) {
+            Thread.sleep(1_000 + random.nextInt(2_000));
+            recovering.set(kind.isOutage());
+            try {
+                Faults.Injected injected = faults.inject(kind, random);
+                Workload.Payment probe = workload.start(Flow.PROBE, 100 + random.nextInt(99_900));
+                long probeDone = awaitNanos(() -> probe.doneNanos != 0);
+                long drained = awaitNanos(() -> lag.total() == 0);
+                Duration newPayments = probeDone < 0 ? null : Duration.ofNanos(Math.max(0, probe.doneNanos - injected.endedNanos()));
+                Duration backlog = drained < 0 ? null : Duration.ofNanos(drained - injected.endedNanos());
+                report.fault(new Report.FaultResult(kind, injected.detail(),
+                        Duration.ofNanos(injected.endedNanos() - injected.startedNanos()), newPayments, backlog));
+                progress(kind + ": " + injected.detail() + "; new payments again after "
+                        + (newPayments == null ? "NEVER" : newPayments.toMillis() + " ms") + ", backlog drained after "
+                        + (backlog == null ? "NEVER" : backlog.toMillis() + " ms"));
+            } finally {
+                recovering.set(false);
+            }
+        }
+    }
+
+    /**
+     * Moves the sandbox clock past the deadline of every authorization made so far, pausing while the stack is down:
+     * first a jump to 14 hours before the earliest deadline still open (at most six days and ten hours), then one
+     * step at a time, so that every deadline policy's moment (deadline − 12 h) is lived through, not jumped over.
+     */
+    private void crossDeadline(SandboxControlClient sandbox, Workload workload, BooleanSupplier stackBusy,
+                               String which) {
+        try {
+            Instant now = sandbox.now();
+            Instant target = now.plus(Duration.ofDays(7).plusHours(2));
+            Instant jumpTo = now.plus(Duration.ofDays(6).plusHours(10));
+            Instant earliest = workload.earliestOpenDeadline();
+            if (earliest != null && earliest.minus(Duration.ofHours(14)).isBefore(jumpTo)) {
+                jumpTo = earliest.minus(Duration.ofHours(14));
+            }
+            if (jumpTo.isAfter(now)) {
+                sandbox.advanceClock(Duration.between(now, jumpTo));
+            }
+            int steps = 0;
+            while (sandbox.now().isBefore(target)) {
+                while (stackBusy.getAsBoolean()) {
+                    Thread.sleep(200);
+                }
+                Thread.sleep(CLOCK_STEP_PAUSE.toMillis());
+                sandbox.advanceClock(CLOCK_STEP);
+                steps++;
+            }
+            progress("clock moved across the deadline (" + which + ", " + steps + " steps of " + CLOCK_STEP.toHours() + " h), sandbox now "
+                    + sandbox.now());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The pause between payments that spreads the workload over the expected length of the fault schedule. */
+    private Duration pace(List<FaultKind> schedule) {
+        double seconds = 0;
+        for (FaultKind kind : schedule) {
+            seconds += 2 + switch (kind) {
+                case KILL_REPLICA, KILL_DURING_ANTOM_CALL -> 20;
+                case KAFKA_OUTAGE -> average(settings.kafkaOutage()) + 10;
+                case POSTGRES_OUTAGE -> average(settings.postgresOutage()) + 10;
+                case ANTOM_UNKNOWN, ANTOM_APPLIED_THEN_TIMEOUT, ANTOM_5XX, ANTOM_LATENCY, ANTOM_UNSIGNED,
+                     ANTOM_WRONG_SIGNATURE, ANTOM_CONNECTION_RESET, ANTOM_CAPTURE_IN_PROCESS, NOTIFY_DUPLICATE,
+                     NOTIFY_REORDER, NOTIFY_DELAY, NOTIFY_DROP, POISON_RECORDS -> 2;
+            };
+        }
+        return Duration.ofMillis(Math.max(5, (long) (seconds * 1000 / Math.max(1, settings.payments()))));
+    }
+
+    private static double average(ChaosSettings.Range range) {
+        return (range.min().toMillis() + range.max().toMillis()) / 2000.0;
+    }
+
+    private static long awaitNanos(BooleanSupplier condition) throws InterruptedException {
+        long limit = System.nanoTime() + RECOVERY_LIMIT.toNanos();
+        while (System.nanoTime() < limit) {
+            if (condition.getAsBoolean()) {
+                return System.nanoTime();
+            }
+            Thread.sleep(100);
+        }
+        return -1;
+    }
+
+    private static void awaitUntil(String what, Duration limit, BooleanSupplier condition) throws InterruptedException {
+        if (!awaitQuietly(limit, condition)) {
+            throw new IllegalStateException("not within " + limit.toSeconds() + " s: " + what);
+        }
+    }
+
+    private static boolean awaitQuietly(Duration limit, BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < end) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Thread.sleep(250);
+        }
+        return false;
+    }
+
+    private void progress(String line) {
+        out.println("[chaos] " + line);
+        out.flush();
+    }
+
+    private static String seconds(long sinceNanos) {
+        return String.format("%.1f s", (System.nanoTime() - sinceNanos) / 1e9);
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.delete(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}

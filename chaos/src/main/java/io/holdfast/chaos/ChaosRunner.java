@@ -1,0 +1,84 @@
+package io.holdfast.chaos;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * {@code java -jar chaos/target/chaos.jar [--payments=2000] [--faults=30] [--seed=N] [--replicas=2]
+ * [--in-flight=40] [--postgres-outage=10-60] [--kafka-outage=10-30] [--profile=full|ci]}: a chaos run on a fresh
+ * local stack under {@code target/chaos-run} (or {@code -Dholdfast.home}), with the modules' jars looked up under
+ * the working directory (or {@code -Dholdfast.repo}). Prints the report and exits 0 only when every audit count is 0.
+ */
+public final class ChaosRunner {
+
+    private ChaosRunner() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long seed = System.currentTimeMillis();
+        String profile = "full";
+        for (String arg : args) {
+            if (arg.startsWith("--seed=")) {
+                seed = Long.parseLong(value(arg));
+            } else if (arg.startsWith("--profile=")) {
+                profile = value(arg);
+            }
+        }
+        Path home = Path.of(System.getProperty("holdfast.home", "target/chaos-run")).toAbsolutePath();
+        Path repo = Path.of(System.getProperty("holdfast.repo", ".")).toAbsolutePath().normalize();
+        ChaosSettings settings = profile.equals("ci") ? ChaosSettings.ci(seed, home, repo)
+                : ChaosSettings.full(seed, home, repo);
+        for (String arg : args) {
+            settings = apply(settings, arg);
+        }
+        System.out.println("[chaos] seed " + settings.seed() + " (rerun with --seed=" + settings.seed() + "), "
+                + settings.payments() + " payments, " + settings.faults() + " faults, " + settings.replicas()
+                + " replicas per service");
+        Report report = new ChaosRun(settings, System.out).run();
+        report.print(System.out);
+        System.exit(report.clean() ? 0 : 1);
+    }
+
+    private static ChaosSettings apply(ChaosSettings s, String arg) {
+        String v = arg.contains("=") ? value(arg) : "";
+        if (arg.startsWith("--payments=")) {
+            return new ChaosSettings(Integer.parseInt(v), s.faults(), s.seed(), s.replicas(), s.inFlight(),
+                    s.postgresOutage(), s.kafkaOutage(), s.home(), s.repositoryRoot());
+        }
+        if (arg.startsWith("--faults=")) {
+            return new ChaosSettings(s.payments(), Integer.parseInt(v), s.seed(), s.replicas(), s.inFlight(),
+                    s.postgresOutage(), s.kafkaOutage(), s.home(), s.repositoryRoot());
+        }
+        if (arg.startsWith("--replicas=")) {
+            return new ChaosSettings(s.payments(), s.faults(), s.seed(), Integer.parseInt(v), s.inFlight(),
+                    s.postgresOutage(), s.kafkaOutage(), s.home(), s.repositoryRoot());
+        }
+        if (arg.startsWith("--in-flight=")) {
+            return new ChaosSettings(s.payments(), s.faults(), s.seed(), s.replicas(), Integer.parseInt(v),
+                    s.postgresOutage(), s.kafkaOutage(), s.home(), s.repositoryRoot());
+        }
+        if (arg.startsWith("--postgres-outage=")) {
+            return new ChaosSettings(s.payments(), s.faults(), s.seed(), s.replicas(), s.inFlight(), range(v),
+                    s.kafkaOutage(), s.home(), s.repositoryRoot());
+        }
+        if (arg.startsWith("--kafka-outage=")) {
+            return new ChaosSettings(s.payments(), s.faults(), s.seed(), s.replicas(), s.inFlight(),
+                    s.postgresOutage(), range(v), s.home(), s.repositoryRoot());
+        }
+        if (arg.startsWith("--seed=") || arg.startsWith("--profile=")) {
+            return s;
+        }
+        throw new IllegalArgumentException("unknown option " + arg);
+    }
+
+    /** {@code 10-60}: seconds, from-to. */
+    private static ChaosSettings.Range range(String text) {
+        String[] parts = text.split("-");
+        return new ChaosSettings.Range(Duration.ofSeconds(Long.parseLong(parts[0])),
+                Duration.ofSeconds(Long.parseLong(parts[parts.length - 1])));
+    }
+
+    private static String value(String arg) {
+        return arg.substring(arg.indexOf('=') + 1);
+    }
+}
