@@ -13,8 +13,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Resolves what Antom has not told us yet. For each due payment: an unresolved authorization is inquired by its
- * paymentRequestId (never paid again) and cancelled once it stayed unresolved too long; a recorded or unknown
- * cancel is sent again with the same parameters. Every action is logged; state changes emit their events.
+ * paymentRequestId (never paid again) and, when the inquiry still leaves it unresolved after it stayed so too long,
+ * cancelled; a recorded or unknown cancel is sent again with the same parameters. Every action is logged; state changes emit their events.
  */
 public final class Reconciler {
 
@@ -54,8 +54,10 @@ public final class Reconciler {
     private Mono<Payment> reconcile(Payment payment, Instant now) {
         String id = payment.paymentRequestId();
         return switch (payment.status()) {
-            case AUTH_REQUESTED, AUTH_PENDING, AUTH_UNKNOWN -> workflow.policy().shouldGiveUp(payment, now)
-                    ? giveUp(payment, now) : inquire(payment, now);
+            // always ask Antom first: a buyer may have completed 3-D Secure, or a pay may have been applied, whose
+            // notification never came; only what the inquiry leaves unresolved is given up (cancelled)
+            case AUTH_REQUESTED, AUTH_PENDING, AUTH_UNKNOWN -> inquire(payment, now)
+                    .flatMap(fresh -> workflow.policy().shouldGiveUp(fresh, now) ? giveUp(fresh, now) : Mono.just(fresh));
             case CANCEL_REQUESTED, CANCEL_UNKNOWN -> {
                 log.info("reconciler: sending cancel of payment {} again ({}), same parameters", id, payment.status());
                 yield workflow.sendCancel(payment);

@@ -30,6 +30,10 @@ import io.holdfast.schemas.event.CancelInitiator;
 import io.holdfast.schemas.event.PaymentActionRequired;
 import io.holdfast.schemas.event.PaymentAuthorized;
 import io.holdfast.schemas.event.PaymentDeclined;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -182,5 +186,33 @@ class UnknownOutcomeIntegrationTests {
                 .awaitEvents(id, PaymentActionRequired.class, AuthorizationCancelled.class).get(1).getPayload();
         assertThat(cancelled.getInitiator()).isEqualTo(CancelInitiator.RECONCILER);
         assertThat(cancelled.getReason()).contains("unresolved");
+    }
+
+    /**
+     * Chaos-suite finding (seed 20261205): a 3-D Secure payment the buyer completed, whose notifyPayment never came,
+     * was cancelled by the reconciler's give-up without one inquiry; Antom had authorized and captured it, refused the
+     * cancel, and the payment ended CANCEL_FAILED with the money taken and no PaymentAuthorized. The give-up now asks
+     * Antom first and cancels only what is still unresolved.
+     */
+    @Test
+    void theReconcilerInquiresBeforeGivingUpAndFindsTheAuthorization() throws Exception {
+        String id = Commands.newPaymentRequestId("give-up-found");
+        scenario.send(Commands.authorize(id, infra.cardToken, 4700, io.holdfast.schemas.common.CaptureMode.AUTOMATIC,
+                "SANDBOX_3DS"));
+        scenario.awaitStatus(id, PaymentStatus.AUTH_PENDING);
+        PaymentActionRequired action = (PaymentActionRequired) scenario.awaitEvents(id, PaymentActionRequired.class)
+                .get(0).getPayload();
+        HttpResponse<String> buyer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(action.getRedirectUrl() + "/complete"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(buyer.statusCode()).isEqualTo(303);
+        // its notifyPayment never reaches the service: only an inquiry can tell
+
+        clock.advance(Duration.ofHours(1).plusSeconds(1));
+
+        PaymentQueries.PaymentView view = scenario.awaitStatus(id, PaymentStatus.AUTHORIZED);
+        assertThat(view.timeline().get(view.timeline().size() - 1).cause().kind()).isEqualTo(Cause.Kind.INQUIRY);
+        scenario.awaitEvents(id, PaymentActionRequired.class, PaymentAuthorized.class);
+        assertThat(Scenario.ledger(id, LedgerOperation.CANCEL)).isEmpty();
     }
 }
