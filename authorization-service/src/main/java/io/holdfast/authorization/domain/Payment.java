@@ -79,11 +79,17 @@ public record Payment(String paymentRequestId, String merchantId, PaymentStatus 
                 .transitionTo(PaymentStatus.CANCEL_REQUESTED, PaymentTrigger.CANCEL_ORDERED, cause, now, List.of());
     }
 
-    /** Applies what Antom said about the cancel. */
+    /**
+     * Applies what Antom said about the cancel. A refusal of a cancel ordered before the authorization's outcome was
+     * known (the reconciler giving up, a merchant cancelling a pending 3-D Secure) does not end the payment: the
+     * authorization may have succeeded meanwhile (and an AUTOMATIC one been captured), so it goes back to inquiry.
+     */
     public Decision apply(CancelResult result, Cause cause, Instant now) {
-        Optional<PaymentStatus> next = PaymentTransitions.next(status, result.trigger());
+        boolean outcomeUnknown = result instanceof CancelResult.Refused && authorization == null;
+        PaymentTrigger trigger = outcomeUnknown ? PaymentTrigger.CANCEL_REFUSED_BEFORE_OUTCOME : result.trigger();
+        Optional<PaymentStatus> next = PaymentTransitions.next(status, trigger);
         if (next.isEmpty()) {
-            return new Decision.Unchanged(this, status + " ignores " + result.trigger());
+            return new Decision.Unchanged(this, status + " ignores " + trigger);
         }
         List<DomainEvent> events = new ArrayList<>();
         Payment moved = this;
@@ -94,11 +100,14 @@ public record Payment(String paymentRequestId, String merchantId, PaymentStatus 
                     order.reason()));
         } else if (result instanceof CancelResult.Refused refused) {
             moved = withLastResult(new ResultInfo(refused.resultCode(), refused.resultMessage()));
-            events.add(new DomainEvent.CancelFailed(refused.resultCode(), refused.resultMessage()));
+            // the merchant (or the guardian) who asked is told; the reconciler's own attempt is only in the timeline
+            if (!outcomeUnknown || cancel == null || cancel.initiator() != CancelInitiator.RECONCILER) {
+                events.add(new DomainEvent.CancelFailed(refused.resultCode(), refused.resultMessage()));
+            }
         } else if (!(result instanceof CancelResult.Unknown)) {
             throw new IllegalStateException("unhandled " + result);
         }
-        return moved.transitionTo(next.get(), result.trigger(), cause, now, events);
+        return moved.transitionTo(next.get(), trigger, cause, now, events);
     }
 
     /** True when a pay with this content would be the same request (same fingerprint). */

@@ -17,6 +17,7 @@ import static io.holdfast.authorization.domain.PaymentTrigger.AUTHORIZATION_SUCC
 import static io.holdfast.authorization.domain.PaymentTrigger.CANCEL_ORDERED;
 import static io.holdfast.authorization.domain.PaymentTrigger.CANCEL_OUTCOME_UNKNOWN;
 import static io.holdfast.authorization.domain.PaymentTrigger.CANCEL_REFUSED;
+import static io.holdfast.authorization.domain.PaymentTrigger.CANCEL_REFUSED_BEFORE_OUTCOME;
 import static io.holdfast.authorization.domain.PaymentTrigger.CANCEL_SUCCEEDED;
 
 import java.util.ArrayList;
@@ -65,10 +66,13 @@ public final class PaymentTransitions {
 
         on(CANCEL_REQUESTED, CANCEL_SUCCEEDED, VOIDED);
         on(CANCEL_REQUESTED, CANCEL_REFUSED, CANCEL_FAILED);
+        // a give-up cancel refused: the authorization's own outcome is still to be learned by inquiry
+        on(CANCEL_REQUESTED, CANCEL_REFUSED_BEFORE_OUTCOME, AUTH_UNKNOWN);
         on(CANCEL_REQUESTED, CANCEL_OUTCOME_UNKNOWN, CANCEL_UNKNOWN);
 
         on(CANCEL_UNKNOWN, CANCEL_SUCCEEDED, VOIDED);
         on(CANCEL_UNKNOWN, CANCEL_REFUSED, CANCEL_FAILED);
+        on(CANCEL_UNKNOWN, CANCEL_REFUSED_BEFORE_OUTCOME, AUTH_UNKNOWN);
 
         // Antom: after a cancel the order must stay CANCELLED even if a success arrives later; we cancel again
         on(VOIDED, AUTHORIZATION_SUCCEEDED, CANCEL_REQUESTED);

@@ -18,6 +18,12 @@ public enum PaymentTrigger {
     CANCEL_SUCCEEDED("cancel succeeded"),
     /** Antom refused the cancel with a final F. */
     CANCEL_REFUSED("cancel refused"),
+    /**
+     * Antom refused the cancel of an authorization whose outcome Holdfast never learned (no success, no decline):
+     * the refusal says the authorization went somewhere (ORDER_STATUS_INVALID: captured; ORDER_NOT_EXIST: never
+     * created), so the outcome is asked again, never assumed.
+     */
+    CANCEL_REFUSED_BEFORE_OUTCOME("cancel refused, outcome unknown"),
     /** Cancel ended without a verdict (U or no answer). */
     CANCEL_OUTCOME_UNKNOWN("cancel outcome unknown");
 

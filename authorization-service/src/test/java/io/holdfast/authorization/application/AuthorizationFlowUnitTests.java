@@ -108,11 +108,13 @@ class AuthorizationFlowUnitTests {
         new AuthorizationService(workflow()).authorize(command("c-1", 100)).block();
 
         clock = Clock.fixed(T0.plus(Duration.ofHours(2)), ZoneOffset.UTC);
+        antom.inquiryAnswers.add(new InquiryResult.Unresolved("HTTP 503"));
         antom.cancelAnswers.add(new CancelResult.Cancelled(T0.plus(Duration.ofHours(2))));
         new Reconciler(workflow(), 10).runOnce().block();
 
         assertThat(store.payments.get("pr-1").status()).isEqualTo(PaymentStatus.VOIDED);
-        assertThat(antom.calls).containsExactly("pay pr-1", "cancel pr-1");
+        // Antom is asked first, in the same pass; only what is still unresolved is cancelled
+        assertThat(antom.calls).containsExactly("pay pr-1", "inquire pr-1", "cancel pr-1");
         assertThat(store.outbox).extracting(OutboundEvent::payload).singleElement()
                 .isInstanceOfSatisfying(DomainEvent.AuthorizationCancelled.class,
                         cancelled -> assertThat(cancelled.reason()).contains("unresolved"));

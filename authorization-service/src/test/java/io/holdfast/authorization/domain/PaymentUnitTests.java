@@ -134,6 +134,25 @@ class PaymentUnitTests {
                 new DomainEvent.CancelFailed("ORDER_STATUS_INVALID", "already captured"));
     }
 
+    /**
+     * Chaos-suite finding: the reconciler's give-up cancel of a payment whose authorization outcome was never learned
+     * was refused because Antom had authorized and captured it meanwhile (ORDER_STATUS_INVALID), and the payment
+     * ended CANCEL_FAILED with the money taken. A refusal says the authorization went somewhere: ask Antom again.
+     */
+    @ParameterizedTest
+    @EnumSource(value = PaymentStatus.class, names = {"AUTH_REQUESTED", "AUTH_PENDING", "AUTH_UNKNOWN"})
+    void aRefusedCancelOfAnAuthorizationNeverLearnedGoesBackToInquiry(PaymentStatus status) {
+        Payment cancelling = Payments.moved(Payments.in(status).orderCancel(CancelInitiator.RECONCILER,
+                "outcome unresolved", PAY, T0));
+
+        Decision.Transitioned moved = (Decision.Transitioned) cancelling.apply(
+                new CancelResult.Refused("ORDER_STATUS_INVALID", "a captured payment cannot be cancelled"), PAY, T0);
+
+        assertThat(moved.payment().status()).isEqualTo(PaymentStatus.AUTH_UNKNOWN);
+        assertThat(moved.payment().status().isUnresolved()).isTrue();
+        assertThat(moved.events()).isEmpty();
+    }
+
     @ParameterizedTest
     @EnumSource(value = PaymentStatus.class, names = {"AUTH_DECLINED", "VOIDED", "CANCEL_FAILED", "CANCEL_REQUESTED",
             "CANCEL_UNKNOWN"})

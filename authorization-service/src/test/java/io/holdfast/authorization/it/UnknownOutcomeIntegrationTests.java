@@ -215,4 +215,35 @@ class UnknownOutcomeIntegrationTests {
         scenario.awaitEvents(id, PaymentActionRequired.class, PaymentAuthorized.class);
         assertThat(Scenario.ledger(id, LedgerOperation.CANCEL)).isEmpty();
     }
+
+    /**
+     * The race the first fix leaves: the give-up's inquiry gets no answer, so the reconciler cancels, but Antom had
+     * authorized and captured the payment meanwhile and refuses the cancel. The refusal sends the payment back to
+     * inquiry (AUTH_UNKNOWN) instead of ending it CANCEL_FAILED, and the next inquiry finds the authorization.
+     */
+    @Test
+    void aRefusedGiveUpCancelSendsThePaymentBackToInquiry() throws Exception {
+        String id = Commands.newPaymentRequestId("give-up-refused");
+        scenario.send(Commands.authorize(id, infra.cardToken, 4800, io.holdfast.schemas.common.CaptureMode.AUTOMATIC,
+                "SANDBOX_3DS"));
+        scenario.awaitStatus(id, PaymentStatus.AUTH_PENDING);
+        PaymentActionRequired action = (PaymentActionRequired) scenario.awaitEvents(id, PaymentActionRequired.class)
+                .get(0).getPayload();
+        HttpResponse<String> buyer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(action.getRedirectUrl() + "/complete"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(buyer.statusCode()).isEqualTo(303);
+        infra.sandbox.control().injectFault(FaultSpec.next(Api.INQUIRY_PAYMENT, FaultKind.UNKNOWN_EXCEPTION, 1));
+
+        clock.advance(Duration.ofHours(1).plusSeconds(1));
+        scenario.awaitStatus(id, PaymentStatus.AUTH_UNKNOWN);
+        assertThat(Scenario.ledger(id, LedgerOperation.CANCEL)).hasSize(1);
+
+        clock.advance(Duration.ofHours(3));
+        PaymentQueries.PaymentView view = scenario.awaitStatus(id, PaymentStatus.AUTHORIZED);
+        assertThat(view.timeline().get(view.timeline().size() - 1).cause().kind()).isEqualTo(Cause.Kind.INQUIRY);
+        assertThat(scenario.awaitEvents(id, PaymentActionRequired.class, PaymentAuthorized.class))
+                .extracting(event -> event.getPayload().getClass().getSimpleName())
+                .containsExactly("PaymentActionRequired", "PaymentAuthorized");
+    }
 }
