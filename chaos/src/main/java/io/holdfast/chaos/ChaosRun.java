@@ -80,7 +80,7 @@ final class ChaosRun {
                 // notification dropped, an unknown cancel) is resolved by the services' rechecks, which the final
                 // clock move brings forward
                 sandbox.clearAllFaults();
-                awaitQuietly(Duration.ofSeconds(45), () -> workload.open().stream()
+                awaitQuietly(Duration.ofSeconds(15), () -> workload.open().stream()
                         .allMatch(payment -> payment.flow.waitsForDeadline()));
                 crossDeadline(sandbox, workload, stackBusy, "final");
                 boolean settled = awaitQuietly(SETTLE_LIMIT, () -> workload.open().isEmpty() && lag.total() == 0
