@@ -281,7 +281,8 @@ class ManifestBootTests {
         for (Rendering.RenderedObject scaled : rendering.ofKind("ScaledObject")) {
             for (JsonNode trigger : scaled.spec().path("triggers")) {
                 expected.computeIfAbsent(trigger.path("metadata").path("consumerGroup").asString(),
-                        group -> new TreeSet<>()).add(trigger.path("metadata").path("topic").asString());
+                        group -> new TreeSet<>(Set.of("assignor=cooperative-sticky")))
+                        .add(trigger.path("metadata").path("topic").asString());
             }
         }
         try (Admin admin = kafka.admin()) {
@@ -306,6 +307,8 @@ class ManifestBootTests {
                     .map(TopicPartition::topic)
                     .collect(Collectors.toCollection(TreeSet::new));
             if (!group.members().isEmpty()) {
+                // incremental cooperative rebalancing (a rolling restart moves only the partitions that change owner)
+                topics.add("assignor=" + group.partitionAssignor());
                 active.put(group.groupId(), topics);
             }
         }
