@@ -195,6 +195,18 @@ final class BootPod implements AutoCloseable {
         }
     }
 
+    /** SIGTERM, then the time until the process exited (SIGKILL and a failure after {@code within}). */
+    Duration stop(Duration within) throws InterruptedException {
+        long start = System.nanoTime();
+        process.destroy();
+        if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new IllegalStateException(name + " did not exit within " + within + " of SIGTERM:\n"
+                    + logTail(20));
+        }
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
     /** SIGTERM without waiting. */
     void terminate() {
         if (process != null) {

@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyStore;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,6 +37,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -46,6 +50,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,15 +79,18 @@ import tools.jackson.databind.JsonNode;
  * </ul>
  * It asserts that each service becomes ready on its readiness probe; that authorization-service and
  * capture-service consume in the consumer group the KEDA ScaledObject and the KafkaUser ACL name (AdminClient:
- * active groups, members and assigned topics); that each service talks to the registry URL the manifests name (and,
+ * active groups, members, assigned topics, and the cooperative-sticky assignor); that each service talks to the registry URL the manifests name (and,
  * in prod, never registers a schema); that each database is reached over TLS by the role its Secret names and
  * migrated by it (Flyway's {@code installed_by}); and that one payment goes through: authorize with card data over
  * the edge's merchant API (merchant from the config tree), pay at Antom, manual capture, {@code CaptureSucceeded}.
+ * It also stops the three at once (SIGTERM) and checks each exits within its grace period less the preStop sleep.
  *
- * <p>Wall time: the broker, PostgreSQL, the registry and the sandbox start once for all overlays (≈ 10 s); the
- * three services of an overlay start concurrently (≈ 25–35 s on two cores) and are stopped before the next
- * overlay. The payment runs in every overlay: dev and prod differ exactly where a payment goes (Antom over HTTPS or
- * the in-cluster sandbox, schema registration off in prod), so one overlay's payment would not vouch for the other.
+ * <p>Wall time (measured on the 2-core build machine): about 55 s for the class on a quiet machine (per overlay
+ * ≈ 21 s: the three services booted concurrently, the payment, their shutdown; the rest is the broker, PostgreSQL,
+ * registry and sandbox, started once for all overlays), about 100 s at a load average of 14. The
+ * payment runs in every overlay: dev and prod differ exactly where a payment goes (Antom over HTTPS or the
+ * in-cluster sandbox over HTTP, schema registration off in prod), so one overlay's payment would not vouch for the
+ * other.
  *
  * <p>Skipped (with a message) only where {@code kubectl} is not installed; it fails, naming the command, where a
  * service's executable jar has not been built.
@@ -243,6 +251,7 @@ class ManifestBootTests {
 
             assertRegistryUse(overlay, registries);
             assertDatabaseLogins(overlay, rendering);
+            assertShutdownWithinGracePeriod(overlay, rendering, pods);
         } finally {
             // SIGTERM to all first, so their graceful shutdowns overlap
             pods.forEach(BootPod::terminate);
@@ -263,7 +272,7 @@ class ManifestBootTests {
                 }
                 return pods.stream().allMatch(BootPod::ready);
             });
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
+        } catch (ConditionTimeoutException e) {
             StringBuilder why = new StringBuilder();
             for (BootPod pod : pods) {
                 if (!pod.ready()) {
@@ -380,7 +389,7 @@ class ManifestBootTests {
                     }
                     return seen.contains(type);
                 });
-            } catch (org.awaitility.core.ConditionTimeoutException e) {
+            } catch (ConditionTimeoutException e) {
                 fail("%s: no %s for %s on %s within 40 s (events seen: %s)%n%s", overlay, type, paymentRequestId,
                         Topics.PAYMENTS_EVENTS, seen, logTails(pods));
             }
@@ -417,6 +426,26 @@ class ManifestBootTests {
                     .allSatisfy(session -> assertThat(session.ssl()).isTrue());
             assertThat(postgres.migratedBy(name)).as("%s: Flyway migrations of %s installed by", overlay, name)
                     .containsExactly(owner);
+        }
+    }
+
+    /** SIGTERM to all at once (a rollout's end); each exits within its grace period less the preStop sleep. */
+    private static void assertShutdownWithinGracePeriod(String overlay, Rendering rendering, List<BootPod> pods)
+            throws Exception {
+        List<Future<Duration>> stops = new ArrayList<>();
+        ExecutorService executor = Executors.newFixedThreadPool(pods.size());
+        try {
+            for (BootPod pod : pods) {
+                Duration budget = ShutdownBudgetTests.afterPreStop(rendering, pod.name());
+                stops.add(executor.submit(() -> pod.stop(budget)));
+            }
+            for (int i = 0; i < pods.size(); i++) {
+                Duration took = stops.get(i).get();
+                assertThat(took).as("%s/%s: SIGTERM to exit", overlay, pods.get(i).name())
+                        .isLessThanOrEqualTo(ShutdownBudgetTests.afterPreStop(rendering, pods.get(i).name()));
+            }
+        } finally {
+            executor.shutdownNow();
         }
     }
 
@@ -487,7 +516,7 @@ class ManifestBootTests {
     private static String sha256Hex(String value) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(utf8(value)));
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
