@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class MetricsContractTests {
 
-    private static final Pattern METRIC = Pattern.compile("\\b((?:holdfast|capture|kafka)_[a-z0-9_]+)");
+    private static final Pattern METRIC = Pattern.compile("\\b((?:holdfast|capture|kafka|cnpg)_[a-z0-9_]+)");
 
     @Test
     void everyMetricTheAlertsAndTheDashboardUseIsInTheReadmeContract() throws IOException {

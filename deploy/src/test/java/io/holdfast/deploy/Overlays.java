@@ -46,12 +46,69 @@ final class Overlays {
     static Rendering render(String overlay) {
         Path kubectl = kubectl();
         return RENDERED.computeIfAbsent(overlay, name -> {
-            String yaml = Kubectl.kustomize(kubectl, K8S.resolve("overlays").resolve(name));
+            String yaml = Kubectl.kustomize(kubectl, renderable().resolve("overlays").resolve(name));
             List<Rendering.RenderedObject> objects = StrictModel.documents(yaml).stream()
                     .map(raw -> new Rendering.RenderedObject(raw, StrictModel.parse(raw)))
                     .collect(Collectors.toList());
             return new Rendering(name, objects);
         });
+    }
+
+    /**
+     * The operator's values files of an overlay ({@code <name>.env}, next to a committed {@code <name>.env.example};
+     * not in the repository): where one is missing (as in the repository itself), the tests render a copy of
+     * {@code k8s/} in which it is the example with every {@code REPLACE_WITH_<X>} replaced by {@code TEST_ONLY_<X>}.
+     * Where the operator's file exists, it is rendered as it is.
+     */
+    static synchronized Path renderable() {
+        if (renderable == null) {
+            renderable = copyWithTestValues();
+        }
+        return renderable;
+    }
+
+    private static Path renderable;
+
+    /** Every {@code *.env.example} under the overlays, with its operator file ({@code *.env}, perhaps missing). */
+    static List<Path> valuesExamples() {
+        try (Stream<Path> files = Files.walk(K8S.resolve("overlays"))) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".env.example")).sorted()
+                    .collect(Collectors.toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Path operatorFile(Path example) {
+        String name = example.getFileName().toString();
+        return example.resolveSibling(name.substring(0, name.length() - ".example".length()));
+    }
+
+    private static Path copyWithTestValues() {
+        List<Path> missing = valuesExamples().stream().filter(e -> !Files.exists(operatorFile(e))).toList();
+        if (missing.isEmpty()) {
+            return K8S;
+        }
+        try {
+            Path copy = Files.createTempDirectory("holdfast-k8s").resolve("k8s");
+            try (Stream<Path> files = Files.walk(K8S)) {
+                for (Path file : files.toList()) {
+                    Path target = copy.resolve(K8S.relativize(file).toString());
+                    if (Files.isDirectory(file)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(file, target);
+                    }
+                }
+            }
+            for (Path example : missing) {
+                Path target = copy.resolve(K8S.relativize(operatorFile(example)).toString());
+                Files.writeString(target, Files.readString(example).replace("REPLACE_WITH_", "TEST_ONLY_"));
+            }
+            return copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Path kubectl() {

@@ -121,6 +121,8 @@ public final class LocalStack {
             EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start("localhost", config.registryPort(),
                     home.resolve("registry/registry.json"));
             started.add(registry);
+            // every released schema version, as Kubernetes' schema-registration Job: producers need not register
+            ReleasedSchemaRegistration.registerAll(registry.url());
             console.done(registry.url());
 
             console.step("PostgreSQL 17 (embedded)");

@@ -20,6 +20,8 @@ import org.springframework.kafka.annotation.KafkaListener;
  * committed after that). Errors propagate to the shared consumer error policy (messaging): transient ones are
  * retried until they end, a record that breaks the contract is dead-lettered.
  * Records this service does not handle (other events, AuthorizePayment, CancelPayment, notifyPayment) are skipped.
+ * All three consume in the group {@code spring.kafka.consumer.group-id} ({@code capture-service}, the group the
+ * KafkaUser ACL and the KEDA ScaledObject name): {@code idIsGroup = false}, so a listener id never becomes a group.
  */
 final class CaptureListeners {
 
@@ -36,7 +38,7 @@ final class CaptureListeners {
         this.notifications = notifications;
     }
 
-    @KafkaListener(id = "capture-events", topics = Topics.PAYMENTS_EVENTS)
+    @KafkaListener(id = "capture-events", topics = Topics.PAYMENTS_EVENTS, idIsGroup = false)
     void onEvent(PaymentEvent event) {
         Object payload = event.getPayload();
         if (payload instanceof PaymentAuthorized p) {
@@ -47,7 +49,7 @@ final class CaptureListeners {
         }
     }
 
-    @KafkaListener(id = "capture-commands", topics = Topics.PAYMENTS_COMMANDS)
+    @KafkaListener(id = "capture-commands", topics = Topics.PAYMENTS_COMMANDS, idIsGroup = false)
     void onCommand(PaymentCommand command) {
         if (command.getPayload() instanceof CapturePayment p) {
             CaptureCommandHandler.Outcome outcome = commands.capture(InvalidRecordException.mapping(
@@ -60,7 +62,7 @@ final class CaptureListeners {
         }
     }
 
-    @KafkaListener(id = "capture-notifications", topics = Topics.ALIPAY_NOTIFICATIONS)
+    @KafkaListener(id = "capture-notifications", topics = Topics.ALIPAY_NOTIFICATIONS, idIsGroup = false)
     void onNotification(AlipayNotification notification) {
         if (notification.getPayload() instanceof CaptureResultNotification c) {
             notifications.captureResult(InvalidRecordException.mapping("notification "
