@@ -53,6 +53,9 @@ final class Audit {
         boolean pending;
         boolean closed;
         boolean cancelled;
+        /** Cancelled while still waiting for the buyer's 3-D Secure: an abandoned challenge, given up on. */
+        boolean cancelledWhilePending;
+        boolean threeDsDecided;
         boolean expired;
         final List<Long> capturedAmounts = new ArrayList<>();
         final Set<String> captureRequestIds = new HashSet<>();
@@ -200,10 +203,13 @@ final class Audit {
         if (!scheduleAgrees(schedule, truth, antom, payment)) {
             problems.add(count("capture-service records disagreeing with Antom"));
         }
-        // 3-D Secure may end declined when the moving clock closed the challenge before the buyer passed it
+        // 3-D Secure may end declined when the moving clock closed the challenge before the buyer passed it, or
+        // cancelled when the reconciler gave up on a challenge still open after give-up-after (the clock jumped)
         Flow.Outcome outcome = view.outcome();
-        boolean acceptable = outcome == payment.flow.expected()
-                || (payment.flow == Flow.THREE_DS && outcome == Flow.Outcome.DECLINED && antom.closed);
+        boolean abandonedChallenge = payment.flow == Flow.THREE_DS
+                && ((outcome == Flow.Outcome.DECLINED && antom.closed)
+                    || (outcome == Flow.Outcome.CANCELLED && antom.cancelledWhilePending));
+        boolean acceptable = outcome == payment.flow.expected() || abandonedChallenge;
         if (!acceptable) {
             problems.add(count("outcomes other than the merchant asked for"));
         }
@@ -315,12 +321,19 @@ final class Audit {
                         f.pending = true;
                     }
                 }
-                case "THREE_DS_COMPLETED" -> f.authorized = true;
-                case "THREE_DS_FAILED" -> f.declined = true;
+                case "THREE_DS_COMPLETED" -> {
+                    f.authorized = true;
+                    f.threeDsDecided = true;
+                }
+                case "THREE_DS_FAILED" -> {
+                    f.declined = true;
+                    f.threeDsDecided = true;
+                }
                 case "PAYMENT_CLOSED" -> f.closed = true;
                 case "CANCEL" -> {
                     if (status.equals("S")) {
                         f.cancelled = true;
+                        f.cancelledWhilePending = f.pending && !f.threeDsDecided;
                         cancelledSoFar.put(id, true);
                     }
                 }
