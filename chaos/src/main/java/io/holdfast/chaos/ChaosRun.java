@@ -22,8 +22,9 @@ import java.util.stream.Stream;
  * another (with the recovery from each timed before the next), the sandbox clock moved across the 7-day deadline
  * twice (half-way, with payments open, and at the end), then the audit.
  *
- * <p>The clock moves by a jump to 14 hours before the earliest open deadline, then by two hours every one and a half
- * seconds while the stack is healthy; it never moves during an outage or the recovery from one. One real second is hours on the sandbox clock,
+ * <p>The clock moves by a jump to 14 hours before the earliest open deadline, then by two hours every
+ * {@code clockStepPause} while the stack is healthy; it never moves during an outage or the recovery from one. One
+ * real second is hours on the sandbox clock,
  * and without that rule a 30-second database outage would be a 15-hour one: a deadline missed by the compression
  * of time, not by Holdfast.
  */
@@ -33,7 +34,6 @@ final class ChaosRun {
     private static final Duration RECOVERY_LIMIT = Duration.ofMinutes(3);
     private static final Duration SETTLE_LIMIT = Duration.ofMinutes(5);
     private static final Duration CLOCK_STEP = Duration.ofHours(2);
-    private static final Duration CLOCK_STEP_PAUSE = Duration.ofMillis(1_500);
 
     private final ChaosSettings settings;
     private final PrintStream out;
@@ -163,7 +163,7 @@ final class ChaosRun {
                 while (stackBusy.getAsBoolean()) {
                     Thread.sleep(200);
                 }
-                Thread.sleep(CLOCK_STEP_PAUSE.toMillis());
+                Thread.sleep(settings.clockStepPause().toMillis());
                 sandbox.advanceClock(CLOCK_STEP);
                 steps++;
             }
@@ -187,7 +187,8 @@ final class ChaosRun {
                      NOTIFY_REORDER, NOTIFY_DELAY, NOTIFY_DROP, POISON_RECORDS -> 2;
             };
         }
-        return Duration.ofMillis(Math.max(5, (long) (seconds * 1000 / Math.max(1, settings.payments()))));
+        // the estimate is generous (outages often end sooner than their recovery allowance): aim a little short
+        return Duration.ofMillis(Math.max(5, (long) (seconds * 700 / Math.max(1, settings.payments()))));
     }
 
     private static double average(ChaosSettings.Range range) {

@@ -43,27 +43,31 @@ public final class ChaosRunner {
         String v = arg.contains("=") ? value(arg) : "";
         if (arg.startsWith("--payments=")) {
             return new ChaosSettings(Integer.parseInt(v), s.faults(), s.seed(), s.replicas(), s.inFlight(),
-                    s.postgresOutage(), s.kafkaOutage(), s.home(), s.repositoryRoot());
+                    s.postgresOutage(), s.kafkaOutage(), s.clockStepPause(), s.home(),
+                    s.repositoryRoot());
         }
         if (arg.startsWith("--faults=")) {
             return new ChaosSettings(s.payments(), Integer.parseInt(v), s.seed(), s.replicas(), s.inFlight(),
-                    s.postgresOutage(), s.kafkaOutage(), s.home(), s.repositoryRoot());
+                    s.postgresOutage(), s.kafkaOutage(), s.clockStepPause(), s.home(),
+                    s.repositoryRoot());
         }
         if (arg.startsWith("--replicas=")) {
             return new ChaosSettings(s.payments(), s.faults(), s.seed(), Integer.parseInt(v), s.inFlight(),
-                    s.postgresOutage(), s.kafkaOutage(), s.home(), s.repositoryRoot());
+                    s.postgresOutage(), s.kafkaOutage(), s.clockStepPause(), s.home(),
+                    s.repositoryRoot());
         }
         if (arg.startsWith("--in-flight=")) {
             return new ChaosSettings(s.payments(), s.faults(), s.seed(), s.replicas(), Integer.parseInt(v),
-                    s.postgresOutage(), s.kafkaOutage(), s.home(), s.repositoryRoot());
+                    s.postgresOutage(), s.kafkaOutage(), s.clockStepPause(), s.home(),
+                    s.repositoryRoot());
         }
         if (arg.startsWith("--postgres-outage=")) {
             return new ChaosSettings(s.payments(), s.faults(), s.seed(), s.replicas(), s.inFlight(), range(v),
-                    s.kafkaOutage(), s.home(), s.repositoryRoot());
+                    s.kafkaOutage(), s.clockStepPause(), s.home(), s.repositoryRoot());
         }
         if (arg.startsWith("--kafka-outage=")) {
             return new ChaosSettings(s.payments(), s.faults(), s.seed(), s.replicas(), s.inFlight(),
-                    s.postgresOutage(), range(v), s.home(), s.repositoryRoot());
+                    s.postgresOutage(), range(v), s.clockStepPause(), s.home(), s.repositoryRoot());
         }
         if (arg.startsWith("--seed=") || arg.startsWith("--profile=")) {
             return s;
