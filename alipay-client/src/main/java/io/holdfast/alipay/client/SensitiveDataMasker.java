@@ -74,6 +74,23 @@ public final class SensitiveDataMasker {
         return out.toString();
     }
 
+    /**
+     * True when {@code text} holds a card number: a 13–19 digit run (spaces or dashes allowed between digits) that
+     * passes the Luhn check, the same runs {@link #maskDigitRuns} masks.
+     */
+    public static boolean containsCardNumber(String text) {
+        if (text == null) {
+            return false;
+        }
+        Matcher matcher = DIGIT_RUN.matcher(text);
+        while (matcher.find()) {
+            if (luhnValid(matcher.group())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True when the digits of {@code text} (non-digits ignored) pass the Luhn check. */
     public static boolean luhnValid(String text) {
         String digits = text.replaceAll("\\D", "");
