@@ -76,7 +76,9 @@ public final class SensitiveDataMasker {
 
     /**
      * True when {@code text} holds a card number: a 13–19 digit run (spaces or dashes allowed between digits) that
-     * passes the Luhn check, the same runs {@link #maskDigitRuns} masks.
+     * passes the Luhn check, the same runs {@link #maskDigitRuns} masks, except runs starting with {@code 0}: no card
+     * number does (ISO/IEC 7812 assigns no issuer identifier starting with 0), while zero-padded ids do (the sandbox
+     * client id {@code SANDBOX_5X00000000000000} holds fourteen zeros, which pass the Luhn check).
      */
     public static boolean containsCardNumber(String text) {
         if (text == null) {
@@ -84,7 +86,7 @@ public final class SensitiveDataMasker {
         }
         Matcher matcher = DIGIT_RUN.matcher(text);
         while (matcher.find()) {
-            if (luhnValid(matcher.group())) {
+            if (matcher.group().charAt(0) != '0' && luhnValid(matcher.group())) {
                 return true;
             }
         }

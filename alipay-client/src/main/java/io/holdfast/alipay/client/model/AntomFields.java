@@ -43,6 +43,11 @@ public final class AntomFields {
     private static final Set<String> CARD_SECRETS = Set.of("cvv", "cvv2", "cvc", "cvc2", "cvn", "securitycode",
             "cardpassworddigest");
     private static final Set<String> CARD_NUMBER_KEYS = Set.of("cardno", "cardnumber", "pan");
+    /**
+     * Opaque references that are long digit or hex strings by nature (a Visa network transaction id is 15 digits, a
+     * token's hex may hold a digit run): not scanned for card numbers, only their length is bounded.
+     */
+    private static final Set<String> OPAQUE_KEYS = Set.of("cardtoken", "networktransactionid", "paymentmethodid");
     /** A card number field is masked when it shows at most 10 digits (first 6, last 4). */
     private static final int MASKED_DIGITS_MAX = 10;
 
@@ -82,6 +87,26 @@ public final class AntomFields {
         }
         return text(field, value, max).or(() -> value.chars().anyMatch(Character::isISOControl)
                 ? Violation.of(field, Rule.INVALID_VALUE, "must not contain control characters") : Optional.empty());
+    }
+
+    /**
+     * An opaque reference (cardToken, networkTransactionId): null unless {@code required}, at most {@code max}
+     * characters, no control characters; not scanned for card numbers (see {@link #isOpaque}).
+     */
+    public static Optional<Violation> opaque(String field, String value, int max, boolean required) {
+        if (value == null || value.isBlank()) {
+            return required ? Violation.of(field, Rule.REQUIRED, "is required") : Optional.empty();
+        }
+        if (value.length() > max) {
+            return Violation.of(field, Rule.TOO_LONG, "is longer than " + max + " characters");
+        }
+        return value.chars().anyMatch(Character::isISOControl)
+                ? Violation.of(field, Rule.INVALID_VALUE, "must not contain control characters") : Optional.empty();
+    }
+
+    /** True for the field names of opaque references (cardToken, networkTransactionId, paymentMethodId). */
+    public static boolean isOpaque(String name) {
+        return OPAQUE_KEYS.contains(name.toLowerCase(Locale.ROOT));
     }
 
     /** Optional free text: null, or at most {@code max} characters holding no card number. */

@@ -25,6 +25,8 @@ class AntomFieldsTests {
         // Antom's paymentIds are digit runs longer than 19 (reference 7.1 example 2020010123456789XXXX)
         assertThat(AntomFields.id("paymentId", "202209191940108001001880C0208766012", AntomFields.ID_MAX)).isEmpty();
         assertThat(AntomFields.id("paymentId", "20200101234567890123", AntomFields.ID_MAX)).isEmpty();
+        // fourteen zeros pass the Luhn check, but no card number starts with 0
+        assertThat(AntomFields.id("clientId", "SANDBOX_5X00000000000000", AntomFields.ID_MAX)).isEmpty();
     }
 
     @Test
