@@ -94,6 +94,14 @@ public final class RecordRules {
                 () -> commandPayload(c.getPayload()));
     }
 
+    /**
+     * {@code value} when it is a valid id of at most {@code max} characters, else null: what a rejection may be
+     * addressed with (a broken commandId or merchantId is not repeated onto payments.events).
+     */
+    public static String validIdOrNull(String value, int max) {
+        return value != null && AntomFields.id("id", value, max).isEmpty() ? value : null;
+    }
+
     private static Optional<Violation> commandPayload(Object payload) {
         if (payload instanceof AuthorizePayment a) {
             return authorize(a);
