@@ -63,6 +63,11 @@ final class Scenario implements AutoCloseable {
         avro.send(new ProducerRecord<>(Topics.PAYMENTS_COMMANDS, command.getPaymentRequestId(), command)).get(10, TimeUnit.SECONDS);
     }
 
+    /** A command under a key of the test's choosing (a hostile record's own paymentRequestId may be unusable). */
+    void sendKeyed(String key, PaymentCommand command) throws Exception {
+        avro.send(new ProducerRecord<>(Topics.PAYMENTS_COMMANDS, key, command)).get(10, TimeUnit.SECONDS);
+    }
+
     void send(AlipayNotification notification, String paymentId) throws Exception {
         avro.send(new ProducerRecord<>(Topics.ALIPAY_NOTIFICATIONS, paymentId, notification)).get(10, TimeUnit.SECONDS);
     }
