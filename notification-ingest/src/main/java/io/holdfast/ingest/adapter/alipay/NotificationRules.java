@@ -28,7 +28,10 @@ final class NotificationRules {
         });
     }
 
-    /** Card numbers and security codes in any field, known or not; amounts' digit strings are not card numbers. */
+    /**
+     * Card numbers and security codes in any field, known or not. Amounts' digit strings and opaque references
+     * (cardToken, networkTransactionId) are not scanned for card numbers: they are digit or hex strings by nature.
+     */
     private static Optional<Violation> cardData(String path, JsonNode node) {
         if (node.isObject()) {
             boolean amount = node.has("currency");
@@ -36,9 +39,8 @@ final class NotificationRules {
                 String name = property.getKey();
                 JsonNode value = property.getValue();
                 String field = path.isEmpty() ? name : path + "." + name;
-                Optional<Violation> found = AntomFields.cardDataField(field, name, value.isValueNode()
-                        && !value.isNull() ? value.asString() : null)
-                        .or(() -> amount && "value".equals(name) ? Optional.empty() : cardData(field, value));
+                Optional<Violation> found = AntomFields.cardDataField(field, name, text(node, name))
+                        .or(() -> notScanned(amount, name) ? Optional.empty() : cardData(field, value));
                 if (found.isPresent()) {
                     return found;
                 }
@@ -58,6 +60,10 @@ final class NotificationRules {
             return AntomFields.noCardNumber(path, node.asString());
         }
         return Optional.empty();
+    }
+
+    private static boolean notScanned(boolean inAmount, String name) {
+        return inAmount && "value".equals(name) || AntomFields.isOpaque(name);
     }
 
     private static Optional<Violation> result(JsonNode body) {
@@ -82,8 +88,8 @@ final class NotificationRules {
                 .or(() -> AntomFields.text("paymentMethodType", text(body, "paymentMethodType"),
                         AntomFields.PAYMENT_METHOD_TYPE_MAX))
                 .or(() -> AntomFields.text("acquirerReferenceNo", text(body, "acquirerReferenceNo"), AntomFields.ID_MAX))
-                .or(() -> AntomFields.text("paymentResultInfo.cardToken", text(info, "cardToken"),
-                        AntomFields.CARD_TOKEN_MAX))
+                .or(() -> AntomFields.opaque("paymentResultInfo.cardToken", text(info, "cardToken"),
+                        AntomFields.CARD_TOKEN_MAX, false))
                 .or(() -> AntomFields.region("paymentResultInfo.issuingCountry", text(info, "issuingCountry")));
     }
 
@@ -100,8 +106,8 @@ final class NotificationRules {
         JsonNode card = body.path("paymentMethodDetail").path("card");
         return optionalId(body, "vaultingRequestId")
                 .or(() -> AntomFields.offsetTime("vaultingCreateTime", text(body, "vaultingCreateTime")))
-                .or(() -> AntomFields.text("paymentMethodDetail.card.cardToken", text(card, "cardToken"),
-                        AntomFields.CARD_TOKEN_MAX))
+                .or(() -> AntomFields.opaque("paymentMethodDetail.card.cardToken", text(card, "cardToken"),
+                        AntomFields.CARD_TOKEN_MAX, false))
                 .or(() -> AntomFields.region("paymentMethodDetail.card.issuingCountry", text(card, "issuingCountry")));
     }
 
