@@ -109,13 +109,19 @@ public final class AntomFields {
         return OPAQUE_KEYS.contains(name.toLowerCase(Locale.ROOT));
     }
 
-    /** Optional free text: null, or at most {@code max} characters holding no card number. */
+    /**
+     * Optional free text: null, or at most {@code max} characters, without NUL (no text column stores it: PostgreSQL
+     * refuses {@code 0x00}, and a consumer would retry the record without end), holding no card number.
+     */
     public static Optional<Violation> text(String field, String value, int max) {
         if (value == null) {
             return Optional.empty();
         }
         if (value.length() > max) {
             return Violation.of(field, Rule.TOO_LONG, "is longer than " + max + " characters");
+        }
+        if (value.indexOf('\u0000') >= 0) {
+            return Violation.of(field, Rule.INVALID_VALUE, "must not contain NUL characters");
         }
         return noCardNumber(field, value);
     }

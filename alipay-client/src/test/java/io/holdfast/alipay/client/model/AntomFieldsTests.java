@@ -25,6 +25,9 @@ class AntomFieldsTests {
         // Antom's paymentIds are digit runs longer than 19 (reference 7.1 example 2020010123456789XXXX)
         assertThat(AntomFields.id("paymentId", "202209191940108001001880C0208766012", AntomFields.ID_MAX)).isEmpty();
         assertThat(AntomFields.id("paymentId", "20200101234567890123", AntomFields.ID_MAX)).isEmpty();
+        // a UUID's 823-4074-8695-328 passes the Luhn check, but no card is written in groups of 3-4-4-3
+        assertThat(AntomFields.id("eventId", "a67332d4-b823-4074-8695-328cc694cb9b", AntomFields.ID_MAX)).isEmpty();
+        assertThat(AntomFields.text("m", "card 3782-822463-10005", 256)).isPresent();
         // fourteen zeros pass the Luhn check, but no card number starts with 0
         assertThat(AntomFields.id("clientId", "SANDBOX_5X00000000000000", AntomFields.ID_MAX)).isEmpty();
     }
@@ -76,6 +79,13 @@ class AntomFieldsTests {
         assertThat(rule(AntomFields.cardDataField("cardNo", "cardNo", "4054695723100769"))).isEqualTo(Rule.CARD_DATA);
         assertThat(AntomFields.cardDataField("cardNo", "cardNo", "405469******0768")).isEmpty();
         assertThat(rule(AntomFields.text("m", "card 4054 6957 2310 0768 declined", 256))).isEqualTo(Rule.CARD_DATA);
+    }
+
+    /** Found by the consumers' fuzz: PostgreSQL refuses 0x00 in text, and the consumer retried the record forever. */
+    @Test
+    void freeTextMayNotHoldNul() {
+        assertThat(AntomFields.text("m", "line one\nline two", 256)).isEmpty();
+        assertThat(rule(AntomFields.text("m", "a\u0000b", 256))).isEqualTo(Rule.INVALID_VALUE);
     }
 
     @Test
