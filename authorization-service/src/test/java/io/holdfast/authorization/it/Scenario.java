@@ -72,6 +72,20 @@ final class Scenario implements AutoCloseable {
         avro.send(new ProducerRecord<>(Topics.ALIPAY_NOTIFICATIONS, paymentId, notification)).get(10, TimeUnit.SECONDS);
     }
 
+    /** Sends without waiting for the broker; {@link #flush} before relying on it. */
+    void sendAsync(String topic, String key, SpecificRecord value) {
+        avro.send(new ProducerRecord<>(topic, key, value));
+    }
+
+    void sendRawAsync(String topic, String key, byte[] value) {
+        raw.send(new ProducerRecord<>(topic, key, value));
+    }
+
+    void flush() {
+        avro.flush();
+        raw.flush();
+    }
+
     void sendRaw(String key, byte[] value) throws Exception {
         raw.send(new ProducerRecord<>(Topics.PAYMENTS_COMMANDS, key, value)).get(10, TimeUnit.SECONDS);
     }
