@@ -63,6 +63,10 @@ class AntomFieldsTests {
         assertThat(AntomFields.offsetTime("t", "2019-01-01T01:01:01Z")).isEmpty();
         assertThat(rule(AntomFields.offsetTime("t", "yesterday"))).isEqualTo(Rule.INVALID_TIME);
         assertThat(rule(AntomFields.offsetTime("t", "2019-11-27T12:01:01"))).isEqualTo(Rule.INVALID_TIME);
+        assertThat(rule(AntomFields.offsetTime("t", "+999999999-12-31T23:59:59Z"))).isEqualTo(Rule.INVALID_TIME);
+        assertThat(rule(AntomFields.instant("t", java.time.Instant.ofEpochMilli(Long.MAX_VALUE))))
+                .isEqualTo(Rule.INVALID_TIME);
+        assertThat(rule(AntomFields.instant("t", java.time.Instant.ofEpochMilli(-1)))).isEqualTo(Rule.INVALID_TIME);
     }
 
     @Test
