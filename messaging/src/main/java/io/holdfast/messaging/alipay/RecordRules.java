@@ -50,6 +50,7 @@ public final class RecordRules {
                 () -> AntomFields.opaque("clientId", n.getClientId(), CLIENT_ID_MAX, true),
                 // opaque (epoch millis or ISO 8601): 13 digits of millis are no card number
                 () -> AntomFields.opaque("requestTime", n.getRequestTime(), REQUEST_TIME_MAX, true),
+                () -> AntomFields.instant("receivedAt", n.getReceivedAt()),
                 () -> payload(n.getPayload()));
     }
 
@@ -61,6 +62,9 @@ public final class RecordRules {
                     () -> AntomFields.id("payload.paymentRequestId", p.getPaymentRequestId(), AntomFields.ID_MAX),
                     () -> AntomFields.id("payload.paymentId", p.getPaymentId(), AntomFields.ID_MAX),
                     () -> money("payload.paymentAmount", p.getPaymentAmount(), false),
+                    () -> AntomFields.instant("payload.paymentCreateTime", p.getPaymentCreateTime()),
+                    () -> AntomFields.instant("payload.paymentTime", p.getPaymentTime()),
+                    () -> AntomFields.instant("payload.authExpiryTime", p.getAuthExpiryTime()),
                     () -> card("payload.card", p.getCard()),
                     () -> AntomFields.opaque("payload.cardToken", p.getCardToken(), AntomFields.CARD_TOKEN_MAX, false));
         }
@@ -71,6 +75,7 @@ public final class RecordRules {
                     () -> AntomFields.id("payload.paymentId", c.getPaymentId(), AntomFields.ID_MAX),
                     () -> AntomFields.id("payload.captureId", c.getCaptureId(), AntomFields.ID_MAX),
                     () -> money("payload.captureAmount", c.getCaptureAmount(), false),
+                    () -> AntomFields.instant("payload.captureTime", c.getCaptureTime()),
                     () -> AntomFields.text("payload.acquirerReferenceNo", c.getAcquirerReferenceNo(),
                             AntomFields.ID_MAX));
         }
@@ -91,6 +96,7 @@ public final class RecordRules {
                 () -> AntomFields.id("paymentRequestId", c.getPaymentRequestId(), AntomFields.ID_MAX),
                 () -> c.getMerchantId() == null ? Optional.empty()
                         : AntomFields.id("merchantId", c.getMerchantId(), MERCHANT_ID_MAX),
+                () -> AntomFields.instant("issuedAt", c.getIssuedAt()),
                 () -> commandPayload(c.getPayload()));
     }
 
@@ -110,7 +116,8 @@ public final class RecordRules {
             return AntomFields.text("payload.reason", cancel.getReason(), AntomFields.RESULT_MESSAGE_MAX);
         }
         if (payload instanceof CapturePayment capture) {
-            return money("payload.amount", capture.getAmount(), true);
+            return money("payload.amount", capture.getAmount(), true)
+                    .or(() -> AntomFields.instant("payload.captureAt", capture.getCaptureAt()));
         }
         return Optional.of(new Violation("payload", Rule.INVALID_VALUE, "payload is of no known type"));
     }

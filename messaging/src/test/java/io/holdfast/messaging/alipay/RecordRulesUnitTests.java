@@ -112,6 +112,10 @@ class RecordRulesUnitTests {
         ((AuthorizePayment) huge.getPayload()).setAmount(new Money(Long.MAX_VALUE, "USD"));
         assertThat(rule(RecordRules.command(huge))).isEqualTo(Rule.INVALID_AMOUNT);
 
+        PaymentCommand farFuture = PaymentCommand.newBuilder(authorize())
+                .setPayload(new CapturePayment(new Money(100L, "USD"), Instant.ofEpochMilli(Long.MAX_VALUE))).build();
+        assertThat(field(RecordRules.command(farFuture))).isEqualTo("payload.captureAt");
+
         PaymentCommand region = authorize();
         ((AuthorizePayment) region.getPayload()).setMerchantRegion("sg");
         assertThat(field(RecordRules.command(region))).isEqualTo("payload.merchantRegion");
