@@ -4,6 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.holdfast.alipay.client.signing.AlipayKeys;
+import io.holdfast.alipay.client.model.AntomFields;
+import io.holdfast.messaging.testing.HostileRecords;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import io.holdfast.capture.application.ScheduleStore;
 import io.holdfast.schemas.Topics;
 import io.holdfast.schemas.command.CapturePayment;
@@ -54,6 +73,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "holdfast.alipay.client-id=UNUSED"})
 @EmbeddedKafka(partitions = 1, topics = {Topics.PAYMENTS_COMMANDS, Topics.PAYMENTS_EVENTS,
         Topics.ALIPAY_NOTIFICATIONS, "payments.commands.DLT", "payments.events.DLT", "alipay.notifications.DLT"})
+@ExtendWith(OutputCaptureExtension.class)
 class HostileRecordsIntegrationTests {
 
     static final Instant START = Instant.parse("2026-03-02T08:00:00Z");
@@ -69,6 +89,8 @@ class HostileRecordsIntegrationTests {
     ScheduleStore store;
 
     static Recorder recorder;
+    static KafkaProducer<String, byte[]> rawBytes;
+    private static final Logger log = LoggerFactory.getLogger(HostileRecordsIntegrationTests.class);
 
     @TestConfiguration
     static class TestClock {
@@ -96,10 +118,21 @@ class HostileRecordsIntegrationTests {
         }
     }
 
+    @BeforeEach
+    void rawProducer() {
+        if (rawBytes == null) {
+            rawBytes = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    broker.getBrokersAsString()), new StringSerializer(), new ByteArraySerializer());
+        }
+    }
+
     @AfterAll
     static void stop() {
         if (recorder != null) {
             recorder.close();
+        }
+        if (rawBytes != null) {
+            rawBytes.close();
         }
     }
 
@@ -154,6 +187,84 @@ class HostileRecordsIntegrationTests {
 
         await().atMost(WAIT).until(() -> recorder.deadLetters().stream().anyMatch(r -> r instanceof AlipayNotification n
                 && paymentId.equals(((CaptureResultNotification) n.getPayload()).getPaymentId())));
+    }
+
+    /**
+     * The consumers' fuzz (issue 18): seeded hostile records and raw bytes on each input topic (payments.commands,
+     * alipay.notifications, payments.events). The partitions move on (a valid authorization and a refused capture
+     * behind them are handled, every offset is committed), nothing written to payments.events breaks the rules or
+     * holds a card number, and no planted card number reaches the log. Replay with {@code -Dholdfast.fuzz.seed=<seed>},
+     * run longer with {@code -Dholdfast.fuzz.scale=<n>}.
+     */
+    @Test
+    void hostileRecordsOnEveryInputTopicNeitherStallNorLeak(CapturedOutput output) {
+        long seed = HostileRecords.seed();
+        HostileRecords fuzz = new HostileRecords(seed);
+        int records = HostileRecords.count(300);
+        int raw = HostileRecords.count(200);
+        for (int i = 0; i < records; i++) {
+            String id = "fz-" + seed % 10_000 + "-" + i;
+            String key = fuzz.random().nextInt(10) == 0 ? fuzz.hostileString() : id;
+            PaymentCommand command = fuzz.command(id);
+            if (fuzz.random().nextBoolean()) {
+                command.setPayload(new CapturePayment(new Money(fuzz.hostileAmount(), fuzz.hostileCurrency()), null));
+            }
+            kafka.send(Topics.PAYMENTS_COMMANDS, key, command);
+            kafka.send(Topics.ALIPAY_NOTIFICATIONS, "pay-" + id, fuzz.notification(id, "pay-" + id));
+        }
+        for (int i = 0; i < raw; i++) {
+            rawBytes.send(new ProducerRecord<>(Topics.PAYMENTS_COMMANDS, "fz-raw-" + i, fuzz.rawBytes()));
+            rawBytes.send(new ProducerRecord<>(Topics.ALIPAY_NOTIFICATIONS, "fz-raw-" + i, fuzz.rawBytes()));
+            rawBytes.send(new ProducerRecord<>(Topics.PAYMENTS_EVENTS, "fz-raw-" + i, fuzz.rawBytes()));
+        }
+        String marker = "after-fuzz-" + UUID.randomUUID();
+        authorized(marker, 2500);
+        send(new PaymentCommand("cmd-" + UUID.randomUUID(), marker, null, CLOCK.instant(),
+                new CapturePayment(new Money(2500L, "US"), null)));
+        kafka.flush();
+        rawBytes.flush();
+        String seedNote = "fuzz seed " + seed + " (replay with -Dholdfast.fuzz.seed=" + seed + ")";
+        log.info("{}: {} records", seedNote, 2 * records + 3 * raw + 2);
+
+        try {
+            await().atMost(WAIT).until(() -> store.find(marker).blockOptional().isPresent());
+            await().atMost(WAIT).until(() -> !recorder.events(marker, CommandRejected.class).isEmpty());
+            awaitConsumed(Topics.PAYMENTS_COMMANDS, "capture-commands");
+            awaitConsumed(Topics.ALIPAY_NOTIFICATIONS, "capture-notifications");
+            awaitConsumed(Topics.PAYMENTS_EVENTS, "capture-events");
+        } catch (RuntimeException e) {
+            throw new AssertionError(seedNote + ": a partition did not move on", e);
+        }
+        for (SpecificRecord record : recorder.all()) {
+            if (record instanceof PaymentEvent event && event.getPaymentRequestId().startsWith("fz-" + seed % 10_000)) {
+                assertThat(HostileRecords.cardNumbersIn(event)).as(seedNote).isEmpty();
+                assertThat(AntomFields.id("paymentRequestId", event.getPaymentRequestId(), AntomFields.ID_MAX))
+                        .as(seedNote).isEmpty();
+            }
+        }
+        String logged = output.getAll().replaceAll("(?<=\\d)[ -](?=\\d)", "");
+        for (String pan : HostileRecords.PANS) {
+            assertThat(logged).as(seedNote + ": a planted card number in the log").doesNotContain(pan);
+        }
+    }
+
+    /** Waits until the listener's group (its id) has committed everything published to {@code topic} so far. */
+    private void awaitConsumed(String topic, String group) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                broker.getBrokersAsString()))) {
+            TopicPartition partition = new TopicPartition(topic, 0);
+            long end = admin.listOffsets(Map.of(partition, OffsetSpec.latest())).all().get().get(partition).offset();
+            await().atMost(WAIT).until(() -> {
+                OffsetAndMetadata committed = admin.listConsumerGroupOffsets(group)
+                        .partitionsToOffsetAndMetadata().get().get(partition);
+                return committed != null && committed.offset() >= end;
+            });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** authorization-service's PaymentAuthorized: manual capture, seven days to the deadline. */
