@@ -20,6 +20,9 @@ import tools.jackson.databind.JsonNode;
  */
 final class NotificationRules {
 
+    /** cardNo is String(32) (reference 9); brand and funding are short enums: the same bound for each. */
+    private static final int CARD_FACT_MAX = 32;
+
     Optional<Violation> check(NotificationKind kind, JsonNode body) {
         return cardData("", body).or(() -> result(body)).or(() -> switch (kind) {
             case PAYMENT -> payment(body);
@@ -90,7 +93,7 @@ final class NotificationRules {
                 .or(() -> AntomFields.text("acquirerReferenceNo", text(body, "acquirerReferenceNo"), AntomFields.ID_MAX))
                 .or(() -> AntomFields.opaque("paymentResultInfo.cardToken", text(info, "cardToken"),
                         AntomFields.CARD_TOKEN_MAX, false))
-                .or(() -> AntomFields.region("paymentResultInfo.issuingCountry", text(info, "issuingCountry")));
+                .or(() -> cardFacts("paymentResultInfo", info, "cardNo", "cardBrand"));
     }
 
     private static Optional<Violation> capture(JsonNode body) {
@@ -108,7 +111,16 @@ final class NotificationRules {
                 .or(() -> AntomFields.offsetTime("vaultingCreateTime", text(body, "vaultingCreateTime")))
                 .or(() -> AntomFields.opaque("paymentMethodDetail.card.cardToken", text(card, "cardToken"),
                         AntomFields.CARD_TOKEN_MAX, false))
-                .or(() -> AntomFields.region("paymentMethodDetail.card.issuingCountry", text(card, "issuingCountry")));
+                .or(() -> cardFacts("paymentMethodDetail.card", card, "maskedCardNo", "cardBrand"))
+                .or(() -> AntomFields.text("paymentMethodDetail.card.brand", text(card, "brand"), CARD_FACT_MAX));
+    }
+
+    /** The masked number (reference 9: cardNo is String(32)), brand and funding, issuing country: what is published. */
+    private static Optional<Violation> cardFacts(String path, JsonNode card, String number, String brand) {
+        return AntomFields.text(path + "." + number, text(card, number), CARD_FACT_MAX)
+                .or(() -> AntomFields.text(path + "." + brand, text(card, brand), CARD_FACT_MAX))
+                .or(() -> AntomFields.text(path + ".funding", text(card, "funding"), CARD_FACT_MAX))
+                .or(() -> AntomFields.region(path + ".issuingCountry", text(card, "issuingCountry")));
     }
 
     /** An id when present (the parser names a missing one). */

@@ -74,8 +74,16 @@ final class CommandRequests {
             for (int i = 0; i < node.size(); i++) {
                 keepsTheRecordRules(path + "[" + i + "]", node.get(i));
             }
-        } else if (node.isString() && AntomFields.noCardNumber(path, node.stringValue()).isPresent()) {
+        } else if (node.isString()) {
+            text(path, node.stringValue());
+        }
+    }
+
+    private void text(String path, String value) {
+        if (AntomFields.noCardNumber(path, value).isPresent()) {
             v.add(path, "must not contain a card number");
+        } else if (value.indexOf('\u0000') >= 0) {
+            v.add(path, "must not contain NUL characters");
         }
     }
 
@@ -210,7 +218,12 @@ final class CommandRequests {
             return null;
         }
         try {
-            return Instant.parse(text);
+            Instant captureAt = Instant.parse(text);
+            if (AntomFields.instant("captureAt", captureAt).isPresent()) {
+                v.add("captureAt", "must be a time from 1970 to 9999");
+                return null;
+            }
+            return captureAt;
         } catch (DateTimeParseException e) {
             v.add("captureAt", "must be an ISO-8601 instant such as 2026-01-31T12:00:00Z");
             return null;

@@ -159,6 +159,15 @@ class MerchantCommandIntegrationTests {
                 .doesNotContain("2310");
     }
 
+    /** Found by the edge's fuzz: a deeply nested value got no answer at all. */
+    @Test
+    void aDeeplyNestedValueIsAnsweredNot400Hung() {
+        String body = "{\"amount\":" + "[".repeat(299) + "\"deep\"" + "]".repeat(299) + "}";
+
+        api.post("/v1/payments/acme-deep/capture", ApiKeys.ACME, "deep", body)
+                .expectStatus().isBadRequest();
+    }
+
     @Test
     void validationNamesEveryFieldAndReason() {
         String body = """
