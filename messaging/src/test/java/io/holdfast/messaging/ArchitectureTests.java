@@ -22,12 +22,24 @@ class ArchitectureTests {
                 .check(CLASSES);
     }
 
-    /** The Antom account (holdfast.alipay.*, the key ring) is the one place that knows alipay-client's types. */
+    /**
+     * The Antom account (holdfast.alipay.*, the key ring) and Antom's field rules on records ({@code RecordRules}) are
+     * the one place that knows alipay-client's types.
+     */
     @Test
     void onlyTheAntomAccountKnowsAntomTypes() {
         noClasses().that().resideInAPackage("io.holdfast.messaging..")
                 .and().resideOutsideOfPackage("io.holdfast.messaging.alipay..")
                 .should().dependOnClassesThat().resideInAPackage("io.holdfast.alipay..")
+                .check(CLASSES);
+    }
+
+    /** The record rules are plain functions: no framework, no Kafka, no I/O. */
+    @Test
+    void theRecordRulesAreFrameworkFree() {
+        noClasses().that().haveSimpleName("RecordRules")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.kafka..",
+                        "reactor..", "io.r2dbc..")
                 .check(CLASSES);
     }
 

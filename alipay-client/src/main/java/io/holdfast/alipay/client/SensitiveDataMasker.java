@@ -74,6 +74,44 @@ public final class SensitiveDataMasker {
         return out.toString();
     }
 
+    /**
+     * True when {@code text} holds a card number: a 13–19 digit run (spaces or dashes allowed between digits) that
+     * passes the Luhn check, the same runs {@link #maskDigitRuns} masks, except runs starting with {@code 0}: no card
+     * number does (ISO/IEC 7812 assigns no issuer identifier starting with 0), while zero-padded ids do (the sandbox
+     * client id {@code SANDBOX_5X00000000000000} holds fourteen zeros, which pass the Luhn check), and runs whose
+     * separators do not group the digits as cards are written (4-4-4-4, 4-6-5): a UUID such as
+     * {@code …-b823-4074-8695-328c…} holds the run {@code 823-4074-8695-328}, which may pass the Luhn check.
+     */
+    public static boolean containsCardNumber(String text) {
+        if (text == null) {
+            return false;
+        }
+        Matcher matcher = DIGIT_RUN.matcher(text);
+        while (matcher.find()) {
+            String run = matcher.group();
+            if (run.charAt(0) != '0' && groupedAsACard(run) && luhnValid(run)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean groupedAsACard(String run) {
+        String[] groups = run.split("[ -]");
+        if (groups.length == 1) {
+            return true;
+        }
+        if (groups.length == 3 && groups[0].length() == 4 && groups[1].length() == 6) {
+            return true;
+        }
+        for (int i = 0; i < groups.length - 1; i++) {
+            if (groups[i].length() != 4) {
+                return false;
+            }
+        }
+        return groups[groups.length - 1].length() <= 4;
+    }
+
     /** True when the digits of {@code text} (non-digits ignored) pass the Luhn check. */
     public static boolean luhnValid(String text) {
         String digits = text.replaceAll("\\D", "");

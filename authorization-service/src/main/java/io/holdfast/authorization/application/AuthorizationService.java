@@ -24,6 +24,7 @@ public final class AuthorizationService {
     private static final Logger log = LoggerFactory.getLogger(AuthorizationService.class);
     private static final String INBOX_SOURCE = "payments.commands";
     private static final String UNREADABLE_SOURCE = "payments.commands.unreadable";
+    private static final String INVALID_SOURCE = "payments.commands.invalid";
 
     /** The result of the first transaction: either the command is done, or Antom must now be called. */
     private sealed interface Step {
@@ -141,12 +142,29 @@ public final class AuthorizationService {
      */
     public Mono<Void> rejectUnreadable(String recordId, String paymentRequestId, String commandId, String merchantId,
             String message) {
+        return rejectRecord(recordId, UNREADABLE_SOURCE, paymentRequestId, commandId, merchantId,
+                new CommandOutcome.Rejected(RejectionReason.UNREADABLE, null, message));
+    }
+
+    /**
+     * A command that decodes but breaks the contract's field rules (a paymentRequestId over 64, an amount out of
+     * range, card data in a text field) is answered with {@code CommandRejected(INVALID_FIELD, field)} before anything
+     * else — its commandId is not recorded, it may be the broken field — once per record ({@code recordId}:
+     * topic-partition@offset, in the inbox). {@code commandId} and {@code merchantId} are null when they are broken.
+     */
+    public Mono<Void> rejectInvalid(String recordId, String paymentRequestId, String commandId, String merchantId,
+            String field, String message) {
+        return rejectRecord(recordId, INVALID_SOURCE, paymentRequestId, commandId, merchantId,
+                new CommandOutcome.Rejected(RejectionReason.INVALID_FIELD, field, message));
+    }
+
+    private Mono<Void> rejectRecord(String recordId, String source, String paymentRequestId, String commandId,
+            String merchantId, CommandOutcome.Rejected rejection) {
         Instant now = workflow.clock().instant();
         return workflow.unitOfWork().inTransaction(() -> workflow.store()
-                .markProcessed(recordId, UNREADABLE_SOURCE, now)
+                .markProcessed(recordId, source, now)
                 .filter(Boolean::booleanValue)
-                .flatMap(first -> reject(commandId, paymentRequestId, merchantId,
-                        new CommandOutcome.Rejected(RejectionReason.UNREADABLE, null, message)))
+                .flatMap(first -> reject(commandId, paymentRequestId, merchantId, rejection))
                 .then());
     }
 

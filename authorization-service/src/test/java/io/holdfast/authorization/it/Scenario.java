@@ -63,8 +63,27 @@ final class Scenario implements AutoCloseable {
         avro.send(new ProducerRecord<>(Topics.PAYMENTS_COMMANDS, command.getPaymentRequestId(), command)).get(10, TimeUnit.SECONDS);
     }
 
+    /** A command under a key of the test's choosing (a hostile record's own paymentRequestId may be unusable). */
+    void sendKeyed(String key, PaymentCommand command) throws Exception {
+        avro.send(new ProducerRecord<>(Topics.PAYMENTS_COMMANDS, key, command)).get(10, TimeUnit.SECONDS);
+    }
+
     void send(AlipayNotification notification, String paymentId) throws Exception {
         avro.send(new ProducerRecord<>(Topics.ALIPAY_NOTIFICATIONS, paymentId, notification)).get(10, TimeUnit.SECONDS);
+    }
+
+    /** Sends without waiting for the broker; {@link #flush} before relying on it. */
+    void sendAsync(String topic, String key, SpecificRecord value) {
+        avro.send(new ProducerRecord<>(topic, key, value));
+    }
+
+    void sendRawAsync(String topic, String key, byte[] value) {
+        raw.send(new ProducerRecord<>(topic, key, value));
+    }
+
+    void flush() {
+        avro.flush();
+        raw.flush();
     }
 
     void sendRaw(String key, byte[] value) throws Exception {

@@ -42,6 +42,14 @@ class TestBeans {
             commandDeadLetters.add(record);
         }
 
+        final List<ConsumerRecord<String, byte[]>> notificationDeadLetters = new CopyOnWriteArrayList<>();
+
+        @KafkaListener(id = "it-notification-dlt", topics = "alipay.notifications.DLT", groupId = "it-dlt",
+                properties = "value.deserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer")
+        void onNotificationDeadLetter(ConsumerRecord<String, byte[]> record) {
+            notificationDeadLetters.add(record);
+        }
+
         List<PaymentEvent> eventsFor(String paymentRequestId) {
             return events.stream().filter(e -> paymentRequestId.equals(e.getPaymentRequestId())).toList();
         }

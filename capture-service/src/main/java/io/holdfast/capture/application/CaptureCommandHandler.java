@@ -2,6 +2,7 @@ package io.holdfast.capture.application;
 
 import io.holdfast.capture.domain.Authorization;
 import io.holdfast.capture.domain.CaptureEvent;
+import io.holdfast.capture.domain.RejectionReason;
 import io.holdfast.capture.domain.CaptureRequest;
 import io.holdfast.capture.domain.Transition;
 import io.holdfast.capture.domain.ManualCaptureRules;
@@ -25,6 +26,8 @@ import reactor.core.publisher.Mono;
 public final class CaptureCommandHandler {
 
     static final String SOURCE = "payments.commands";
+    /** Inbox source of records refused for breaking the contract's field rules, by topic-partition@offset. */
+    static final String INVALID_SOURCE = "payments.commands.invalid";
 
     private final Transactions tx;
     private final Inbox inbox;
@@ -79,6 +82,21 @@ public final class CaptureCommandHandler {
                     case REDELIVERY -> Mono.just(Outcome.DUPLICATE);
                     case CONFLICT -> rejectConflict(request, merchantId);
                 }));
+    }
+
+    /**
+     * A CapturePayment that breaks the contract's field rules (messaging's {@code RecordRules}) is refused with
+     * {@code CommandRejected(INVALID_FIELD, field)} to its sender, once per record ({@code recordId}:
+     * topic-partition@offset, in the inbox), before anything else: its commandId is not recorded (it may be the
+     * broken field). {@code commandId} and {@code merchantId} are null when they are what is broken.
+     */
+    public Mono<Void> rejectInvalid(String recordId, String paymentRequestId, String commandId, String merchantId,
+            String field, String message) {
+        return tx.inTransaction(inbox.firstTime(INVALID_SOURCE, recordId, clock.instant())
+                .filter(Boolean::booleanValue)
+                .flatMap(first -> outbox.append(List.of(new CaptureEvent.CommandRejected(paymentRequestId, null,
+                        commandId, RejectionReason.INVALID_FIELD, field, message)), merchantId, commandId))
+                .then());
     }
 
     /** The rejection goes to the sender, in the transaction that records the commandId. */

@@ -11,6 +11,8 @@ public final class ApiKeys {
     public static final String LOOKOUT = "test-key-lookout-9d44";
     /** Merchant {@code trickle}: a bucket of 2 that barely refills. */
     public static final String TRICKLE = "test-key-trickle-1a9f";
+    /** Merchant {@code fuzz}: every scope, a bucket the fuzz tests never empty. */
+    public static final String FUZZ = "test-key-fuzz-77c3";
 
     private ApiKeys() {
     }

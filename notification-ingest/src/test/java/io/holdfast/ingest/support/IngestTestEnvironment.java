@@ -38,6 +38,11 @@ public class IngestTestEnvironment implements ApplicationContextInitializer<Conf
         merchant(p, 1, "globex", ApiKeys.GLOBEX, null);
         merchant(p, 2, "lookout", ApiKeys.LOOKOUT, "payment-methods:consult");
         merchant(p, 3, "trickle", ApiKeys.TRICKLE, null);
+        merchant(p, 4, "fuzz", ApiKeys.FUZZ, null);
+        p.put("holdfast.ingest.merchants[4].rate-limit.capacity", "1000000");
+        p.put("holdfast.ingest.merchants[4].rate-limit.refill-per-second", "1000000");
+        // messaging is on the test classpath for the fuzz tests' RecordRules only: the edge has no Kafka listener
+        p.put("spring.autoconfigure.exclude", "io.holdfast.messaging.config.MessagingAutoConfiguration");
         p.put("holdfast.ingest.merchants[3].rate-limit.capacity", "2");
         p.put("holdfast.ingest.merchants[3].rate-limit.refill-per-second", "0.001");
         return p;

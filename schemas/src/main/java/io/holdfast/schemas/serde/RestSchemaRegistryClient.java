@@ -23,12 +23,17 @@ import tools.jackson.databind.json.JsonMapper;
 public final class RestSchemaRegistryClient implements SchemaRegistryClient {
 
     static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
+    /** How long a 404 for a schema id is believed (a registry assigns ids once; a new one may appear later). */
+    static final Duration UNKNOWN_FOR = Duration.ofSeconds(60);
+    static final int UNKNOWN_MAX = 10_000;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final URI baseUrl;
     private final HttpClient http;
     private final Duration timeout;
     private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
+    /** Ids the registry answered 404 for, with when to ask again (monotonic nanos); bounded by {@link #UNKNOWN_MAX}. */
+    private final Map<Integer, Long> unknownIds = new ConcurrentHashMap<>();
     private final Map<String, Map<Schema, Integer>> idsBySubject = new ConcurrentHashMap<>();
 
     public RestSchemaRegistryClient(String baseUrl, Duration timeout) {
@@ -47,12 +52,32 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         return cachedId(subject, schema, () -> post("subjects/" + encode(subject), schema).get("id").asInt());
     }
 
+    /**
+     * The schema with this id. An id the registry does not know (404) is remembered as unknown for
+     * {@link #UNKNOWN_FOR}: a consumer polls a batch again after every failed record, and without this each record
+     * naming an unknown id would cost one registry call per poll (records of a hostile or buggy producer; issue 18).
+     */
     @Override
     public Schema schemaById(int id) {
-        return schemasById.computeIfAbsent(id, key -> {
-            JsonNode body = send(HttpRequest.newBuilder(baseUrl.resolve("schemas/ids/" + key)).GET());
-            return new Schema.Parser().parse(body.get("schema").asString());
-        });
+        Long retryAt = unknownIds.get(id);
+        if (retryAt != null && System.nanoTime() - retryAt < 0) {
+            throw new SchemaRegistryException("schema registry answered 404 for schema id " + id + " (remembered)",
+                    404);
+        }
+        try {
+            return schemasById.computeIfAbsent(id, key -> {
+                JsonNode body = send(HttpRequest.newBuilder(baseUrl.resolve("schemas/ids/" + key)).GET());
+                return new Schema.Parser().parse(body.get("schema").asString());
+            });
+        } catch (SchemaRegistryException e) {
+            if (e.status() == 404) {
+                if (unknownIds.size() >= UNKNOWN_MAX) {
+                    unknownIds.clear();
+                }
+                unknownIds.put(id, System.nanoTime() + UNKNOWN_FOR.toNanos());
+            }
+            throw e;
+        }
     }
 
     private int cachedId(String subject, Schema schema, IdFetch fetch) {

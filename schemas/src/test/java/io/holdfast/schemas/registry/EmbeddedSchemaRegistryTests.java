@@ -1,6 +1,7 @@
 package io.holdfast.schemas.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.holdfast.schemas.Fixtures;
 import io.holdfast.schemas.command.PaymentCommand;
@@ -9,6 +10,7 @@ import io.holdfast.schemas.serde.AvroDeserializer;
 import io.holdfast.schemas.serde.AvroSerdeConfig;
 import io.holdfast.schemas.serde.AvroSerializer;
 import io.holdfast.schemas.serde.RestSchemaRegistryClient;
+import io.holdfast.schemas.serde.SchemaRegistryException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -100,6 +102,25 @@ class EmbeddedSchemaRegistryTests {
             assertThat(JSON.readTree(id.body()).get("error_code").asInt()).isEqualTo(40403);
             assertThat(JSON.readTree(subject.body()).get("error_code").asInt()).isEqualTo(40401);
         }
+    }
+
+    /**
+     * A burst of records naming schema ids the registry does not know (issue 18's fuzz: raw bytes in Confluent framing)
+     * must not cost one registry call per record per poll: each failed record makes the consumer poll its batch again
+     * and deserialize every unknown id once more (4 s per dead-lettered record behind 200 of them). The 404 is
+     * remembered for a while, so the second lookup is answered without the registry (here: after it stopped).
+     */
+    @Test
+    void an_unknown_schema_id_is_remembered_as_unknown() throws Exception {
+        RestSchemaRegistryClient client;
+        try (EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.startOnFreePort()) {
+            client = new RestSchemaRegistryClient(registry.url(), Duration.ofSeconds(5));
+            assertThatThrownBy(() -> client.schemaById(4242)).isInstanceOf(SchemaRegistryException.class)
+                    .hasMessageContaining("404");
+        }
+
+        assertThatThrownBy(() -> client.schemaById(4242)).isInstanceOf(SchemaRegistryException.class)
+                .hasMessageContaining("404");
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.holdfast.authorization.adapter.alipay.DeclineAdvice;
 import io.holdfast.authorization.application.NotificationService;
 import io.holdfast.authorization.domain.AuthorizationResult;
 import io.holdfast.authorization.domain.CardSummary;
+import io.holdfast.messaging.alipay.RecordRules;
 import io.holdfast.messaging.consumer.InvalidRecordException;
 import io.holdfast.schemas.Topics;
 import io.holdfast.schemas.notification.AlipayNotification;
@@ -17,7 +18,8 @@ import org.springframework.kafka.annotation.KafkaListener;
 
 /**
  * alipay.notifications: final notifyPayment results (S or F). PAYMENT_PENDING and U notifications carry no verdict
- * and are only logged; capture and vaulting results belong to others.
+ * and are only logged; capture and vaulting results belong to others. A notifyPayment that breaks the contract's field
+ * rules (messaging's {@code RecordRules}) is dead-lettered with the broken rule as its reason; the partition moves on.
  */
 public final class NotificationListener {
 
@@ -38,6 +40,9 @@ public final class NotificationListener {
         if (!(notification.getPayload() instanceof PaymentResultNotification result)) {
             return;
         }
+        RecordRules.notification(notification).ifPresent(violation -> {
+            throw new InvalidRecordException("notification breaks the contract: " + violation.message(), null);
+        });
         AuthorizationResult verdict = InvalidRecordException.mapping("notification " + notification.getNotificationId(),
                 () -> verdict(result, notification.getReceivedAt()));
         if (verdict == null) {

@@ -1,6 +1,8 @@
 package io.holdfast.authorization.adapter.kafka;
 
+import io.holdfast.alipay.client.model.AntomFields;
 import io.holdfast.authorization.application.AuthorizationService;
+import io.holdfast.messaging.alipay.RecordRules;
 import io.holdfast.schemas.Topics;
 import io.holdfast.schemas.command.PaymentCommand;
 import java.time.Duration;
@@ -14,12 +16,12 @@ import org.springframework.kafka.listener.ConsumerRecordRecoverer;
  * {@link RejectedCommandException} carries its own CommandRejected), the sender gets
  * {@code CommandRejected(UNREADABLE)} addressed by the record's key. authorization-service answers for every command
  * it cannot read (it cannot know whether an unreadable record was a capture); capture-service stays silent on them.
- * A record without a usable key (no paymentRequestId to address) is only dead-lettered, and logged.
+ * A record without a usable key (no paymentRequestId to address: blank, over 64 characters, control characters, a card
+ * number) is only dead-lettered, and logged; a commandId or merchantId that breaks the rules is left out of the answer.
  */
 public final class UnreadableCommandRejecter implements ConsumerRecordRecoverer {
 
     private static final Logger log = LoggerFactory.getLogger(UnreadableCommandRejecter.class);
-    private static final int MAX_ID_LENGTH = 64;
 
     private final AuthorizationService service;
     private final Duration timeout;
@@ -34,7 +36,8 @@ public final class UnreadableCommandRejecter implements ConsumerRecordRecoverer 
         if (!Topics.PAYMENTS_COMMANDS.equals(record.topic()) || alreadyRejected(failure)) {
             return;
         }
-        if (!(record.key() instanceof String key) || key.isBlank() || key.length() > MAX_ID_LENGTH) {
+        String key = record.key() instanceof String text ? RecordRules.validIdOrNull(text, AntomFields.ID_MAX) : null;
+        if (key == null) {
             log.warn("unreadable command at {}-{}@{} has no usable key: dead-lettered without CommandRejected",
                     record.topic(), record.partition(), record.offset());
             return;
@@ -42,8 +45,9 @@ public final class UnreadableCommandRejecter implements ConsumerRecordRecoverer 
         String commandId = null;
         String merchantId = null;
         if (record.value() instanceof PaymentCommand command) {
-            commandId = command.getCommandId();
-            merchantId = command.getMerchantId();
+            // only what keeps the rules goes onto payments.events: no 10,000-character id, no card number
+            commandId = RecordRules.validIdOrNull(command.getCommandId(), RecordRules.COMMAND_ID_MAX);
+            merchantId = RecordRules.validIdOrNull(command.getMerchantId(), RecordRules.MERCHANT_ID_MAX);
         }
         String recordId = record.topic() + "-" + record.partition() + "@" + record.offset();
         // the exception's message may quote the record; only its type is reported back

@@ -3,6 +3,9 @@ package io.holdfast.capture.adapter.kafka;
 import io.holdfast.capture.application.CaptureCommandHandler;
 import io.holdfast.capture.application.CaptureNotificationHandler;
 import io.holdfast.capture.application.PaymentEventHandler;
+import io.holdfast.alipay.client.model.AntomFields;
+import io.holdfast.alipay.client.model.AntomFields.Violation;
+import io.holdfast.messaging.alipay.RecordRules;
 import io.holdfast.messaging.consumer.InvalidRecordException;
 import io.holdfast.schemas.Topics;
 import io.holdfast.schemas.command.CapturePayment;
@@ -13,6 +16,8 @@ import io.holdfast.schemas.event.PaymentEvent;
 import io.holdfast.schemas.notification.AlipayNotification;
 import io.holdfast.schemas.notification.CaptureResultNotification;
 import java.time.Duration;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 
 /**
@@ -22,6 +27,9 @@ import org.springframework.kafka.annotation.KafkaListener;
  * Records this service does not handle (other events, AuthorizePayment, CancelPayment, notifyPayment) are skipped.
  * All three consume in the group {@code spring.kafka.consumer.group-id} ({@code capture-service}, the group the
  * KafkaUser ACL and the KEDA ScaledObject name): {@code idIsGroup = false}, so a listener id never becomes a group.
+ * The records it handles must keep the contract's field rules (messaging's {@code RecordRules}): a CapturePayment
+ * that breaks them is refused with CommandRejected(INVALID_FIELD), a capture notification is dead-lettered with the
+ * broken rule as its reason; either way the partition moves on.
  */
 final class CaptureListeners {
 
@@ -50,8 +58,13 @@ final class CaptureListeners {
     }
 
     @KafkaListener(id = "capture-commands", topics = Topics.PAYMENTS_COMMANDS, idIsGroup = false)
-    void onCommand(PaymentCommand command) {
+    void onCommand(ConsumerRecord<String, PaymentCommand> record) {
+        PaymentCommand command = record.value();
         if (command.getPayload() instanceof CapturePayment p) {
+            Optional<Violation> violation = RecordRules.command(command);
+            if (violation.isPresent()) {
+                refuse(record, command, violation.get());
+            }
             CaptureCommandHandler.Outcome outcome = commands.capture(InvalidRecordException.mapping(
                     "command " + command.getCommandId(), () -> InboundMapper.capture(command, p)),
                     command.getMerchantId()).block(TIMEOUT);
@@ -62,9 +75,30 @@ final class CaptureListeners {
         }
     }
 
+    /**
+     * A CapturePayment breaking the contract's field rules: CommandRejected(INVALID_FIELD) to its sender, then the
+     * dead-letter topic. Without a usable paymentRequestId there is no one to address: dead-lettered with the reason.
+     */
+    private void refuse(ConsumerRecord<String, PaymentCommand> record, PaymentCommand command, Violation violation) {
+        String recordId = record.topic() + "-" + record.partition() + "@" + record.offset();
+        String paymentRequestId = RecordRules.validIdOrNull(command.getPaymentRequestId(), AntomFields.ID_MAX);
+        if (paymentRequestId == null) {
+            throw new InvalidRecordException("command at " + recordId + " breaks the contract: "
+                    + violation.message(), null);
+        }
+        commands.rejectInvalid(recordId, paymentRequestId,
+                RecordRules.validIdOrNull(command.getCommandId(), RecordRules.COMMAND_ID_MAX),
+                RecordRules.validIdOrNull(command.getMerchantId(), RecordRules.MERCHANT_ID_MAX), violation.field(),
+                violation.message()).block(TIMEOUT);
+        throw new RejectedCommandException("at " + recordId + " (" + violation.message() + ")");
+    }
+
     @KafkaListener(id = "capture-notifications", topics = Topics.ALIPAY_NOTIFICATIONS, idIsGroup = false)
     void onNotification(AlipayNotification notification) {
         if (notification.getPayload() instanceof CaptureResultNotification c) {
+            RecordRules.notification(notification).ifPresent(violation -> {
+                throw new InvalidRecordException("notification breaks the contract: " + violation.message(), null);
+            });
             notifications.captureResult(InvalidRecordException.mapping("notification "
                     + notification.getNotificationId(), () -> InboundMapper.captureResult(notification, c)))
                     .block(TIMEOUT);

@@ -1,6 +1,7 @@
 package io.holdfast.ingest.adapter.alipay;
 
 import io.holdfast.alipay.client.AlipayJson;
+import io.holdfast.alipay.client.model.AntomFields;
 import io.holdfast.alipay.client.notification.NotificationHeaders;
 import io.holdfast.alipay.client.notification.NotificationVerification;
 import io.holdfast.alipay.client.notification.NotificationVerifier;
@@ -12,17 +13,27 @@ import io.holdfast.ingest.domain.notification.NotificationReading;
 import io.holdfast.ingest.domain.notification.RejectionReason;
 import io.holdfast.ingest.domain.notification.VerifiedNotification;
 import java.time.Instant;
+import java.util.Optional;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 
 /**
  * Verifies a notification with alipay-client's {@link NotificationVerifier} (client id, then RSA-SHA256 over
  * {@code POST <path>\n<client-id>.<request-time>.<raw body>} with the key its keyVersion names), and only then parses
- * the body. No freshness window on {@code request-time}: see the module README ("Replay").
+ * the body: strictly (a repeated key is refused), then against Antom's field rules ({@link NotificationRules}), then
+ * field by field ({@link NotificationParser}). No freshness window on {@code request-time}: see the module README
+ * ("Replay").
  */
 public final class AntomNotificationReader implements NotificationReader {
 
     private final NotificationVerifier verifier;
+    private static final ObjectReader STRICT = AlipayJson.mapper().reader()
+            .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+
     private final NotificationParser parser = new NotificationParser();
+    private final NotificationRules rules = new NotificationRules();
 
     public AntomNotificationReader(NotificationVerifier verifier) {
         this.verifier = verifier;
@@ -46,14 +57,41 @@ public final class AntomNotificationReader implements NotificationReader {
             Instant receivedAt) {
         NotificationPayload payload;
         try {
-            payload = parser.parse(inbound.kind(), AlipayJson.mapper().readTree(inbound.rawBody()));
+            JsonNode body = STRICT.readTree(inbound.rawBody());
+            Optional<AntomFields.Violation> violation = body != null && body.isObject()
+                    ? rules.check(NotificationParser.kindOf(body, inbound.kind()), body) : Optional.empty();
+            if (violation.isPresent()) {
+                return new NotificationReading.Refused(reason(violation.get()), violation.get().message());
+            }
+            payload = parser.parse(inbound.kind(), body);
         } catch (NotificationParser.Unacceptable e) {
             return new NotificationReading.Refused(e.reason(), e.getMessage());
         } catch (JacksonException e) {
-            return new NotificationReading.Refused(RejectionReason.MALFORMED_BODY, "body is not JSON");
+            return duplicateKey(e) ? new NotificationReading.Refused(RejectionReason.DUPLICATE_KEY,
+                    "a key appears twice in one object")
+                    : new NotificationReading.Refused(RejectionReason.MALFORMED_BODY, "body is not JSON");
         }
         return new NotificationReading.Accepted(new VerifiedNotification(NotificationId.ofRawBody(inbound.rawBody()),
                 inbound.kind(), receivedAt, verified.clientId(), verified.requestTime(), payload));
+    }
+
+    /** Jackson's strict duplicate detection says so in its message; it has no exception type of its own. */
+    private static boolean duplicateKey(JacksonException e) {
+        String message = e.getOriginalMessage();
+        return message != null && message.startsWith("Duplicate ");
+    }
+
+    private static RejectionReason reason(AntomFields.Violation violation) {
+        return switch (violation.rule()) {
+            case REQUIRED -> RejectionReason.MALFORMED_BODY;
+            case TOO_LONG -> RejectionReason.FIELD_TOO_LONG;
+            case INVALID_VALUE -> "notifyType".equals(violation.field()) ? RejectionReason.UNEXPECTED_NOTIFY_TYPE
+                    : RejectionReason.INVALID_VALUE;
+            case INVALID_CURRENCY -> RejectionReason.INVALID_CURRENCY;
+            case INVALID_AMOUNT -> RejectionReason.INVALID_AMOUNT;
+            case INVALID_TIME -> RejectionReason.INVALID_TIME;
+            case CARD_DATA -> RejectionReason.CARD_DATA;
+        };
     }
 
     private static RejectionReason reason(NotificationVerification.RejectionReason reason) {

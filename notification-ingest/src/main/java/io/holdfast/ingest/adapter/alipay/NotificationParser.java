@@ -15,8 +15,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Reads a verified notification body into its domain payload, field by field, so a missing required field is named
- * in the refusal (reference 7.1-7.3). Optional datetimes that do not parse are dropped, not refused: the consumer
- * falls back (e.g. to inquiryPayment) rather than Antom retrying a body that will never change.
+ * in the refusal (reference 7.1-7.3). It runs after {@link NotificationRules}, so every value it reads already keeps
+ * Antom's field rules (a datetime that does not parse was refused there).
  */
 final class NotificationParser {
 

@@ -1,5 +1,6 @@
 package io.holdfast.ingest.adapter.web;
 
+import io.holdfast.alipay.client.model.AntomFields;
 import io.holdfast.ingest.domain.Money;
 import io.holdfast.ingest.domain.command.CardInput;
 import io.holdfast.ingest.domain.command.CommandPayload;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -26,6 +28,8 @@ import tools.jackson.databind.JsonNode;
 final class CommandRequests {
 
     private static final int MAX_GOODS = 100;
+    /** The raw card's fields: validated on their own, exchanged for a token, never published. */
+    private static final Set<String> RAW_CARD_FIELDS = Set.of("cardNo", "cvv", "expiryMonth", "expiryYear");
 
     private final JsonFields f;
     private final Violations v;
@@ -36,11 +40,51 @@ final class CommandRequests {
     }
 
     CommandRequest read(CommandType type, JsonNode body) {
-        return switch (type) {
+        CommandRequest request = switch (type) {
             case AUTHORIZE -> authorize(body);
             case CANCEL -> new CommandPayload.Cancel(v.optionalText("reason", f.text(body, "", "reason"), 256));
             case CAPTURE -> new CommandPayload.Capture(money(body, "", "amount", true), captureAt(body));
         };
+        keepsTheRecordRules("", body);
+        return request;
+    }
+
+    /**
+     * What the command carries onto Kafka must keep the consumers' rules (messaging's {@code RecordRules}, issue 18),
+     * or the merchant gets a 202 and later a CommandRejected: no card number in any text but the raw card's own fields
+     * (exchanged for a token here, never published), and no control characters in references and opaque ids.
+     */
+    private void keepsTheRecordRules(String path, JsonNode node) {
+        if (node.isObject()) {
+            for (var property : node.properties()) {
+                String name = property.getKey();
+                String field = path.isEmpty() ? name : path + "." + name;
+                JsonNode value = property.getValue();
+                if ("card".equals(path) && RAW_CARD_FIELDS.contains(name)) {
+                    continue;
+                }
+                if ((AntomFields.isOpaque(name) || name.startsWith("reference")) && value.isString()
+                        && value.stringValue().chars().anyMatch(Character::isISOControl)) {
+                    v.add(field, "must not contain control characters");
+                } else if (!AntomFields.isOpaque(name)) {
+                    keepsTheRecordRules(field, value);
+                }
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                keepsTheRecordRules(path + "[" + i + "]", node.get(i));
+            }
+        } else if (node.isString()) {
+            text(path, node.stringValue());
+        }
+    }
+
+    private void text(String path, String value) {
+        if (AntomFields.noCardNumber(path, value).isPresent()) {
+            v.add(path, "must not contain a card number");
+        } else if (value.indexOf('\u0000') >= 0) {
+            v.add(path, "must not contain NUL characters");
+        }
     }
 
     Money money(JsonNode parent, String prefix, String name, boolean required) {
@@ -174,7 +218,12 @@ final class CommandRequests {
             return null;
         }
         try {
-            return Instant.parse(text);
+            Instant captureAt = Instant.parse(text);
+            if (AntomFields.instant("captureAt", captureAt).isPresent()) {
+                v.add("captureAt", "must be a time from 1970 to 9999");
+                return null;
+            }
+            return captureAt;
         } catch (DateTimeParseException e) {
             v.add("captureAt", "must be an ISO-8601 instant such as 2026-01-31T12:00:00Z");
             return null;

@@ -1,5 +1,6 @@
 package io.holdfast.ingest.adapter.web;
 
+import io.holdfast.alipay.client.model.AntomFields;
 import io.holdfast.ingest.application.CommandIntake;
 import io.holdfast.ingest.application.CommandResult;
 import io.holdfast.ingest.application.RequestFingerprint;
@@ -64,6 +65,10 @@ public final class PaymentCommandController {
             return Mono.just(errors.entity(HttpStatus.FORBIDDEN, "not_payment_owner",
                     "this payment does not belong to the authenticated merchant (paymentRequestIds must start with '"
                             + merchant.paymentRequestIdPrefix() + "')"));
+        }
+        if (AntomFields.noCardNumber("paymentRequestId", paymentRequestId).isPresent()) {
+            // it would be the Kafka key and be on every event of the payment (found by the edge's fuzz)
+            path.add("paymentRequestId", "must not contain a card number");
         }
         if (idempotencyKey == null || !KEY.matcher(idempotencyKey).matches()) {
             path.add(IDEMPOTENCY_KEY, "header is required: 1 to 255 printable ASCII characters");

@@ -18,6 +18,8 @@ public final class Violations {
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9_\\-.:]{1,64}");
     private static final Pattern REGION = Pattern.compile("[A-Z]{2}");
     private static final Pattern DIGITS = Pattern.compile("[0-9]+");
+    /** Antom's Amount.value is String(16) (reference 9); the consumers refuse more (messaging's RecordRules). */
+    private static final long MAX_MINOR_UNITS = 9_999_999_999_999_999L;
 
     private final List<FieldViolation> found = new ArrayList<>();
 
@@ -81,6 +83,10 @@ public final class Violations {
         }
         if (value <= 0) {
             add(field, "must be a positive number of minor units");
+            return null;
+        }
+        if (value > MAX_MINOR_UNITS) {
+            add(field, "must be at most 16 digits of minor units");
             return null;
         }
         return value;

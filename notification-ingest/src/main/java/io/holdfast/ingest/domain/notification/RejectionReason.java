@@ -22,6 +22,20 @@ public enum RejectionReason {
     MALFORMED_BODY(400),
     /** Authentic, but a notifyType this endpoint does not take (e.g. CAPTURE_RESULT sent to the payment URL). */
     UNEXPECTED_NOTIFY_TYPE(400),
+    /** Authentic, but a JSON key appears twice in one object (which value counts would be a guess). */
+    DUPLICATE_KEY(400),
+    /** Authentic, but a field is longer than Antom's limit for it (reference 9), e.g. a paymentRequestId over 64. */
+    FIELD_TOO_LONG(400),
+    /** Authentic, but a value outside its field's values: resultStatus not S/F/U, control characters in an id, ... */
+    INVALID_VALUE(400),
+    /** Authentic, but a currency that is not an ISO 4217 code. */
+    INVALID_CURRENCY(400),
+    /** Authentic, but an amount that is not a whole number of minor units of at most 16 digits. */
+    INVALID_AMOUNT(400),
+    /** Authentic, but a date-time that is not ISO 8601 with an offset. */
+    INVALID_TIME(400),
+    /** Authentic, but carrying a card number or security code outside a masked field: refused, never stored. */
+    CARD_DATA(400),
     /** Larger than the configured request size limit. */
     TOO_LARGE(413);
 

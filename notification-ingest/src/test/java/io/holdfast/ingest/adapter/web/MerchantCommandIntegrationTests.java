@@ -138,6 +138,36 @@ class MerchantCommandIntegrationTests {
                 .expectBody().jsonPath("$.error").isEqualTo("insufficient_scope");
     }
 
+    /**
+     * What the edge accepts must keep the consumers' rules (issue 18), else the merchant gets a 202 and later a
+     * CommandRejected: no card number in a text that goes to Kafka, no amount beyond Antom's 16 digits, no control
+     * characters in a reference.
+     */
+    @Test
+    void aCommandTheConsumersWouldRefuseIsRefusedHere() {
+        String body = MerchantApi.authorizeWithToken("tok-rules", 4200)
+                .replace("Two mugs", "card 4054 6957 2310 0768")
+                .replace("\"referenceOrderId\":\"order-1\"", "\"referenceOrderId\":\"order\\u0000-1\"")
+                .replace("\"valueMinor\":4200", "\"valueMinor\":10000000000000000");
+
+        String answer = api.post("/v1/payments/acme-rules/authorize", ApiKeys.ACME, "rules", body)
+                .expectStatus().isBadRequest()
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(answer).contains("\"field\":\"order.orderDescription\"", "must not contain a card number",
+                "\"field\":\"order.referenceOrderId\"", "\"field\":\"amount.valueMinor\"")
+                .doesNotContain("2310");
+    }
+
+    /** Found by the edge's fuzz: a deeply nested value got no answer at all. */
+    @Test
+    void aDeeplyNestedValueIsAnsweredNot400Hung() {
+        String body = "{\"amount\":" + "[".repeat(299) + "\"deep\"" + "]".repeat(299) + "}";
+
+        api.post("/v1/payments/acme-deep/capture", ApiKeys.ACME, "deep", body)
+                .expectStatus().isBadRequest();
+    }
+
     @Test
     void validationNamesEveryFieldAndReason() {
         String body = """

@@ -1,0 +1,133 @@
+package io.holdfast.messaging.alipay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.holdfast.alipay.client.model.AntomFields.Rule;
+import io.holdfast.alipay.client.model.AntomFields.Violation;
+import io.holdfast.schemas.command.AuthorizePayment;
+import io.holdfast.schemas.command.CancelPayment;
+import io.holdfast.schemas.command.CapturePayment;
+import io.holdfast.schemas.command.CardReference;
+import io.holdfast.schemas.command.Env;
+import io.holdfast.schemas.command.Order;
+import io.holdfast.schemas.command.PaymentCommand;
+import io.holdfast.schemas.command.TerminalType;
+import io.holdfast.schemas.common.CaptureMode;
+import io.holdfast.schemas.common.CardSummary;
+import io.holdfast.schemas.common.Money;
+import io.holdfast.schemas.notification.AlipayNotification;
+import io.holdfast.schemas.notification.CaptureResultNotification;
+import io.holdfast.schemas.notification.PaymentResultNotification;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class RecordRulesUnitTests {
+
+    private static final String PAN = "4054695723100768";
+
+    static PaymentCommand authorize() {
+        return PaymentCommand.newBuilder().setCommandId("cmd-1").setPaymentRequestId("acme-1").setMerchantId("acme")
+                .setIssuedAt(Instant.EPOCH)
+                .setPayload(AuthorizePayment.newBuilder().setAmount(new Money(1999L, "USD"))
+                        .setCaptureMode(CaptureMode.MANUAL)
+                        .setCard(CardReference.newBuilder().setCardToken("ALIPAY_TOKEN_0123456789012345678").build())
+                        .setOrder(Order.newBuilder().setReferenceOrderId("o-1").setOrderDescription("Order 1")
+                                .setGoods(List.of()).build())
+                        .setEnv(Env.newBuilder().setTerminalType(TerminalType.WEB).build())
+                        .setPaymentRedirectUrl("https://shop.example/back").build())
+                .build();
+    }
+
+    static AlipayNotification payment() {
+        return AlipayNotification.newBuilder().setNotificationId("a".repeat(64)).setReceivedAt(Instant.EPOCH)
+                .setClientId("SANDBOX_5X00000000000000").setRequestTime("1767225600000")
+                .setPayload(PaymentResultNotification.newBuilder().setNotifyType("PAYMENT_RESULT").setResultStatus("S")
+                        .setResultCode("SUCCESS").setPaymentRequestId("acme-1")
+                        .setPaymentId("20220919194010890100111740275820195").setPaymentAmount(new Money(8000L, "EUR"))
+                        .setCard(new CardSummary("405469******0768", "VISA", "CREDIT", "US"))
+                        .setCardToken("ALIPAY_TOKEN_0123456789012345678").build())
+                .build();
+    }
+
+    @Test
+    void validRecordsPass() {
+        assertThat(RecordRules.command(authorize())).isEmpty();
+        assertThat(RecordRules.notification(payment())).isEmpty();
+        assertThat(RecordRules.command(PaymentCommand.newBuilder(authorize())
+                .setPayload(new CancelPayment("buyer asked")).build())).isEmpty();
+    }
+
+    @Test
+    void theIssueExamplesBreakTheRulesOnKafkaToo() {
+        AlipayNotification longId = payment();
+        ((PaymentResultNotification) longId.getPayload()).setPaymentRequestId("x".repeat(10_000));
+        assertThat(rule(RecordRules.notification(longId))).isEqualTo(Rule.TOO_LONG);
+
+        AlipayNotification q = payment();
+        ((PaymentResultNotification) q.getPayload()).setResultStatus("Q");
+        assertThat(RecordRules.notification(q)).hasValueSatisfying(v -> {
+            assertThat(v.rule()).isEqualTo(Rule.INVALID_VALUE);
+            assertThat(v.field()).isEqualTo("payload.resultStatus");
+        });
+
+        AlipayNotification us = payment();
+        ((PaymentResultNotification) us.getPayload()).setPaymentAmount(new Money(8000L, "US"));
+        assertThat(rule(RecordRules.notification(us))).isEqualTo(Rule.INVALID_CURRENCY);
+
+        AlipayNotification pan = payment();
+        ((PaymentResultNotification) pan.getPayload()).setCard(new CardSummary(PAN, "VISA", null, null));
+        assertThat(rule(RecordRules.notification(pan))).isEqualTo(Rule.CARD_DATA);
+    }
+
+    @Test
+    void aCaptureNotificationNeedsItsIdsAndAPlausibleAmount() {
+        AlipayNotification capture = AlipayNotification.newBuilder(payment())
+                .setPayload(CaptureResultNotification.newBuilder().setResultStatus("S").setResultCode("SUCCESS")
+                        .setCaptureRequestId("c-1").setPaymentId("p-1").setCaptureId("")
+                        .setCaptureAmount(new Money(-5L, "EUR")).build()).build();
+        assertThat(RecordRules.notification(capture)).hasValueSatisfying(v -> assertThat(v.field())
+                .isEqualTo("payload.captureId"));
+    }
+
+    @Test
+    void commandsBreakingTheRulesAreNamedByField() {
+        PaymentCommand longCommandId = authorize();
+        longCommandId.setCommandId("c".repeat(129));
+        assertThat(field(RecordRules.command(longCommandId))).isEqualTo("commandId");
+
+        PaymentCommand panInDescription = authorize();
+        ((AuthorizePayment) panInDescription.getPayload()).getOrder().setOrderDescription("card " + PAN);
+        assertThat(RecordRules.command(panInDescription)).hasValueSatisfying(v -> {
+            assertThat(v.rule()).isEqualTo(Rule.CARD_DATA);
+            assertThat(v.message()).doesNotContain(PAN);
+        });
+
+        PaymentCommand zeroCapture = PaymentCommand.newBuilder(authorize())
+                .setPayload(new CapturePayment(new Money(0L, "USD"), null)).build();
+        assertThat(field(RecordRules.command(zeroCapture))).isEqualTo("payload.amount.valueMinor");
+
+        PaymentCommand huge = authorize();
+        ((AuthorizePayment) huge.getPayload()).setAmount(new Money(Long.MAX_VALUE, "USD"));
+        assertThat(rule(RecordRules.command(huge))).isEqualTo(Rule.INVALID_AMOUNT);
+
+        PaymentCommand farFuture = PaymentCommand.newBuilder(authorize())
+                .setPayload(new CapturePayment(new Money(100L, "USD"), Instant.ofEpochMilli(Long.MAX_VALUE))).build();
+        assertThat(field(RecordRules.command(farFuture))).isEqualTo("payload.captureAt");
+
+        PaymentCommand region = authorize();
+        ((AuthorizePayment) region.getPayload()).setMerchantRegion("sg");
+        assertThat(field(RecordRules.command(region))).isEqualTo("payload.merchantRegion");
+    }
+
+    private static Rule rule(Optional<Violation> violation) {
+        assertThat(violation).isPresent();
+        return violation.get().rule();
+    }
+
+    private static String field(Optional<Violation> violation) {
+        assertThat(violation).isPresent();
+        return violation.get().field();
+    }
+}
