@@ -76,6 +76,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @ExtendWith(OutputCaptureExtension.class)
 class HostileRecordsIntegrationTests {
 
+    /** capture-service's consumer group ({@code spring.kafka.consumer.group-id}), named by the ACL and KEDA. */
+    private static final String CONSUMER_GROUP = "capture-service";
+
     static final Instant START = Instant.parse("2026-03-02T08:00:00Z");
     static final MutableClock CLOCK = new MutableClock(START);
     static final EmbeddedSchemaRegistry REGISTRY = startRegistry();
@@ -229,9 +232,10 @@ class HostileRecordsIntegrationTests {
         try {
             await().atMost(WAIT).until(() -> store.find(marker).blockOptional().isPresent());
             await().atMost(WAIT).until(() -> !recorder.events(marker, CommandRejected.class).isEmpty());
-            awaitConsumed(Topics.PAYMENTS_COMMANDS, "capture-commands");
-            awaitConsumed(Topics.ALIPAY_NOTIFICATIONS, "capture-notifications");
-            awaitConsumed(Topics.PAYMENTS_EVENTS, "capture-events");
+            // every listener consumes in the service's one group (idIsGroup = false)
+            awaitConsumed(Topics.PAYMENTS_COMMANDS, CONSUMER_GROUP);
+            awaitConsumed(Topics.ALIPAY_NOTIFICATIONS, CONSUMER_GROUP);
+            awaitConsumed(Topics.PAYMENTS_EVENTS, CONSUMER_GROUP);
         } catch (RuntimeException e) {
             throw new AssertionError(seedNote + ": a partition did not move on", e);
         }
@@ -248,7 +252,7 @@ class HostileRecordsIntegrationTests {
         }
     }
 
-    /** Waits until the listener's group (its id) has committed everything published to {@code topic} so far. */
+    /** Waits until the service's consumer group has committed everything published to {@code topic} so far. */
     private void awaitConsumed(String topic, String group) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 broker.getBrokersAsString()))) {
