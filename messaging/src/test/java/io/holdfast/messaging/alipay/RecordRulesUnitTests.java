@@ -59,6 +59,22 @@ class RecordRulesUnitTests {
                 .setPayload(new CancelPayment("buyer asked")).build())).isEmpty();
     }
 
+    /**
+     * Found by the edge's fuzz (seed 7096414084817443588): the edge's notificationId is the hex SHA-256 of the raw
+     * body, and this one holds the digits 8440874119302759, a Luhn-valid 16-digit run; the card-number rule refused a
+     * genuine notification (about one in a few thousand would be dead-lettered). A hash as the edge writes it is no
+     * card number; any other shape still is scanned.
+     */
+    @Test
+    void theEdgesNotificationIdIsAHashNotACardNumber() {
+        AlipayNotification hashed = AlipayNotification.newBuilder(payment())
+                .setNotificationId("e0bc6340e1c373dce3cbba9ff44469eceac2495e4ad3118d8440874119302759").build();
+        AlipayNotification carded = AlipayNotification.newBuilder(payment()).setNotificationId("n-" + PAN).build();
+
+        assertThat(RecordRules.notification(hashed)).isEmpty();
+        assertThat(RecordRules.notification(carded)).get().extracting(Violation::field).isEqualTo("notificationId");
+    }
+
     @Test
     void theIssueExamplesBreakTheRulesOnKafkaToo() {
         AlipayNotification longId = payment();
