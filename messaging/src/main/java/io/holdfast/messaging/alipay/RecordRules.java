@@ -50,10 +50,15 @@ public final class RecordRules {
      * Luhn by chance: one hash in a few thousand did, found by the edge's fuzz); any other shape is checked as an id.
      */
     private static Optional<Violation> notificationId(String value) {
-        if (value != null && SHA256_HEX.matcher(value).matches()) {
+        if (isEdgeNotificationId(value)) {
             return Optional.empty();
         }
         return AntomFields.id("notificationId", value, AntomFields.ID_MAX);
+    }
+
+    /** True for a notificationId as the edge writes it: 64 lowercase hex digits (a SHA-256), opaque. */
+    public static boolean isEdgeNotificationId(String value) {
+        return value != null && SHA256_HEX.matcher(value).matches();
     }
 
     /** The first rule the notification breaks, if any. */

@@ -2,6 +2,7 @@ package io.holdfast.messaging.testing;
 
 import io.holdfast.alipay.client.SensitiveDataMasker;
 import io.holdfast.alipay.client.model.AntomFields;
+import io.holdfast.messaging.alipay.RecordRules;
 import io.holdfast.schemas.command.AuthorizePayment;
 import io.holdfast.schemas.command.Buyer;
 import io.holdfast.schemas.command.CancelPayment;
@@ -244,7 +245,8 @@ public final class HostileRecords {
 
     /**
      * The string fields of a record (nested records, arrays and maps included) that hold a card number; opaque
-     * references (cardToken, networkTransactionId) aside: the Luhn scan of alipay-client's SensitiveDataMasker.
+     * references (cardToken, networkTransactionId) and the edge's notificationId hash aside: the Luhn scan of
+     * alipay-client's SensitiveDataMasker.
      */
     public static List<String> cardNumbersIn(IndexedRecord record) {
         List<String> found = new ArrayList<>();
@@ -255,8 +257,11 @@ public final class HostileRecords {
     private static void scan(Object value, String path, List<String> found) {
         if (value instanceof IndexedRecord record) {
             for (Schema.Field field : record.getSchema().getFields()) {
-                if (!AntomFields.isOpaque(field.name())) {
-                    scan(record.get(field.pos()), path + "." + field.name(), found);
+                Object fieldValue = record.get(field.pos());
+                boolean edgeHash = field.name().equals("notificationId")
+                        && RecordRules.isEdgeNotificationId(String.valueOf(fieldValue));
+                if (!AntomFields.isOpaque(field.name()) && !edgeHash) {
+                    scan(fieldValue, path + "." + field.name(), found);
                 }
             }
         } else if (value instanceof Collection<?> items) {
