@@ -80,7 +80,7 @@ final class ChaosRun {
                 // notification dropped, an unknown cancel) is resolved by the services' rechecks, which the final
                 // clock move brings forward
                 sandbox.clearAllFaults();
-                awaitQuietly(Duration.ofSeconds(15), () -> workload.open().stream()
+                awaitQuietly(Duration.ofSeconds(8), () -> workload.open().stream()
                         .allMatch(payment -> payment.flow.waitsForDeadline()));
                 crossDeadline(sandbox, workload, stackBusy, "final");
                 boolean settled = awaitQuietly(SETTLE_LIMIT, () -> workload.open().isEmpty() && lag.total() == 0
@@ -118,14 +118,14 @@ final class ChaosRun {
                               Report report) throws Exception {
         Random random = new Random(settings.seed() + 2);
         for (FaultKind kind : schedule) {
-            Thread.sleep(500 + random.nextInt(1_000));
+            Thread.sleep(200 + random.nextInt(600));
             recovering.set(kind.isOutage());
             try {
                 Faults.Injected injected = faults.inject(kind, random);
                 Workload.Payment probe = workload.start(Flow.PROBE, 100 + random.nextInt(99_900));
                 // an Antom or notification fault may catch the probe itself (its pay answered U, its notifications
                 // dropped): then the probe waits for an inquiry, and "new payments again" says so with a dash
-                Duration limit = kind.isOutage() ? RECOVERY_LIMIT : Duration.ofSeconds(10);
+                Duration limit = kind.isOutage() ? RECOVERY_LIMIT : Duration.ofSeconds(5);
                 long[] done = awaitBoth(limit, () -> probe.doneNanos != 0, () -> lag.total() == 0);
                 Duration newPayments = done[0] < 0 ? null : Duration.ofNanos(Math.max(0, probe.doneNanos - injected.endedNanos()));
                 Duration backlog = done[1] < 0 ? null : Duration.ofNanos(Math.max(0, done[1] - injected.endedNanos()));
