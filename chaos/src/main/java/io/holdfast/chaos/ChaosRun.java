@@ -39,6 +39,8 @@ final class ChaosRun {
     private final PrintStream out;
     private final AtomicBoolean recovering = new AtomicBoolean();
     private final long started = System.nanoTime();
+    /** Once the last fault is over, the rest of the workload is sent without pacing. */
+    private volatile boolean faultsDone;
 
     ChaosRun(ChaosSettings settings, PrintStream out) {
         this.settings = settings;
@@ -72,6 +74,7 @@ final class ChaosRun {
                 Thread driver = new Thread(() -> drive(workload, pace, clockHalfWay), "chaos-workload");
                 driver.start();
                 injectFaults(schedule, faults, workload, lag, report);
+                faultsDone = true;
                 driver.join();
                 clockHalfWay.join();
                 progress("workload sent; " + workload.open().size() + " payments open, settling");
@@ -107,7 +110,9 @@ final class ChaosRun {
                 if (i == settings.payments() / 2) {
                     clockHalfWay.start();
                 }
-                Thread.sleep(pace.toMillis());
+                if (!faultsDone) {
+                    Thread.sleep(pace.toMillis());
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
