@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -37,13 +38,16 @@ final class ChaosRun {
 
     private final ChaosSettings settings;
     private final PrintStream out;
+    /** Stamps the merchants' commands ({@code issuedAt}) and vaulting requests. */
+    private final Clock merchantClock;
     private final AtomicBoolean recovering = new AtomicBoolean();
     private final long started = System.nanoTime();
     /** Once the last fault is over, the rest of the workload is sent without pacing. */
     private volatile boolean faultsDone;
 
-    ChaosRun(ChaosSettings settings, PrintStream out) {
+    ChaosRun(ChaosSettings settings, PrintStream out, Clock merchantClock) {
         this.settings = settings;
+        this.merchantClock = merchantClock;
         this.out = out;
     }
 
@@ -62,7 +66,8 @@ final class ChaosRun {
             SandboxControlClient sandbox = new SandboxControlClient(stack.sandboxUrl());
             String runId = Long.toString(Math.abs(settings.seed()), 36);
             try (EventLog events = new EventLog(stack.endpoints(), "chaos-merchant-" + runId);
-                 Workload workload = new Workload(stack.endpoints(), events, runId, settings.seed(), settings.inFlight());
+                 Workload workload = new Workload(stack.endpoints(), events, runId, settings.seed(), settings.inFlight(),
+                         merchantClock);
                  ConsumerLag lag = new ConsumerLag(stack.bootstrapServers())) {
                 Faults faults = new Faults(stack, sandbox, settings);
                 List<FaultKind> schedule = Faults.schedule(settings.faults(), new Random(settings.seed() + 1));

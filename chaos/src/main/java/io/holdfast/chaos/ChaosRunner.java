@@ -1,6 +1,8 @@
 package io.holdfast.chaos;
 
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -15,7 +17,7 @@ public final class ChaosRunner {
     }
 
     public static void main(String[] args) throws Exception {
-        long seed = System.currentTimeMillis();
+        long seed = new SecureRandom().nextLong();
         String profile = "full";
         for (String arg : args) {
             if (arg.startsWith("--seed=")) {
@@ -34,7 +36,7 @@ public final class ChaosRunner {
         System.out.println("[chaos] seed " + settings.seed() + " (rerun with --seed=" + settings.seed() + "), "
                 + settings.payments() + " payments, " + settings.faults() + " faults, " + settings.replicas()
                 + " replicas per service");
-        Report report = new ChaosRun(settings, System.out).run();
+        Report report = new ChaosRun(settings, System.out, Clock.systemUTC()).run();
         report.print(System.out);
         System.exit(report.clean() ? 0 : 1);
     }

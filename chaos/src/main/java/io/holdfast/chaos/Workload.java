@@ -98,7 +98,8 @@ final class Workload implements AutoCloseable {
     private final Semaphore slots;
     private final EventLog events;
 
-    Workload(Endpoints endpoints, EventLog events, String runId, long seed, int inFlight) throws IOException {
+    Workload(Endpoints endpoints, EventLog events, String runId, long seed, int inFlight, Clock clock)
+            throws IOException {
         this.endpoints = endpoints;
         this.events = events;
         this.runId = runId;
@@ -106,12 +107,12 @@ final class Workload implements AutoCloseable {
         this.slots = new Semaphore(inFlight);
         this.producer = new KafkaProducer<>(MerchantKafka.producer(endpoints));
         Random ids = new Random(seed ^ 0x5DEECE66DL);
-        this.commands = new PaymentCommands(Clock.systemUTC(), () -> {
+        this.commands = new PaymentCommands(clock, () -> {
             synchronized (ids) {
                 return new UUID(ids.nextLong(), ids.nextLong()).toString();
             }
         });
-        this.sandbox = new SandboxMerchant(endpoints, Clock.systemUTC());
+        this.sandbox = new SandboxMerchant(endpoints, clock);
         this.cardToken = sandbox.vaultCard(CARD_NUMBER);
         events.onEvent(this::onEvent);
     }

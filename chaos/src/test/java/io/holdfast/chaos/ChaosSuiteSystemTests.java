@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,7 +26,7 @@ class ChaosSuiteSystemTests {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(new TeeStream(System.out, printed), true, StandardCharsets.UTF_8);
 
-        Report report = new ChaosRun(ChaosSettings.ci(SEED, home, repository), out).run();
+        Report report = new ChaosRun(ChaosSettings.ci(SEED, home, repository), out, Clock.systemUTC()).run();
         report.print(out);
 
         assertThat(report.faults()).extracting(Report.FaultResult::kind).containsExactlyInAnyOrder(FaultKind.values());

@@ -12,6 +12,7 @@ import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -37,10 +38,13 @@ final class BootPki {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    private final Clock clock;
     private final KeyPair caKeys;
     private final X509Certificate ca;
 
-    BootPki() {
+    /** Certificates valid from an hour before {@code clock}'s now to two days after. */
+    BootPki(Clock clock) {
+        this.clock = clock;
         caKeys = rsa();
         ca = sign("CN=holdfast-boot-test-ca", caKeys, caKeys, null, true);
     }
@@ -93,7 +97,7 @@ final class BootPki {
 
     private X509Certificate sign(String subject, KeyPair subjectKeys, KeyPair issuerKeys, GeneralNames names,
                                  boolean isCa) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         try {
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
                     isCa ? new X500Name(subject) : new X500Name("CN=holdfast-boot-test-ca"),

@@ -24,6 +24,7 @@ import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -128,7 +129,7 @@ class ManifestBootTests {
         for (String service : SERVICES) {
             JARS.put(service, executableJar(repository, service));
         }
-        BootPki pki = new BootPki();
+        BootPki pki = new BootPki(Clock.systemUTC());
         Rendering first = renderings.get(0);
         kafka = BootKafka.start(pki, dir.resolve("kafka"));
         kafka.createTopics(first);
