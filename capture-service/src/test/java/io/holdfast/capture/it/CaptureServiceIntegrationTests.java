@@ -248,7 +248,7 @@ class CaptureServiceIntegrationTests {
     void aParkedCaptureWhosePaymentNeverArrivesIsRejectedAfterTheParkingTimeout() {
         String id = "never-" + UUID.randomUUID();
         kafka.send(Topics.PAYMENTS_COMMANDS, id, new PaymentCommand("cmd-" + UUID.randomUUID(), id, null,
-                CLOCK.instant(), new CapturePayment(money(500), null))).join();
+                CLOCK.instant(), new CapturePayment(money(500), null), null)).join();
         await().atMost(WAIT).until(() -> parkedCommands(id) == 1);
         assertThat(recorder.events(id, CommandRejected.class)).isEmpty();
         advance(Duration.ofMinutes(61)); // past the parking timeout (1 h)
@@ -446,7 +446,7 @@ class CaptureServiceIntegrationTests {
 
     private void command(TestAntom.Authorized auth, CapturePayment capture) {
         PaymentCommand command = new PaymentCommand("cmd-" + UUID.randomUUID(), auth.paymentRequestId(), null,
-                CLOCK.instant(), capture);
+                CLOCK.instant(), capture, null);
         kafka.send(Topics.PAYMENTS_COMMANDS, auth.paymentRequestId(), command).join();
     }
 

@@ -109,7 +109,7 @@ class CommandIdConflictIntegrationTests {
         authorized(id, 2500);
         await().atMost(WAIT).until(() -> store.find(id).blockOptional().isPresent());
         PaymentCommand capture = new PaymentCommand("cmd-" + UUID.randomUUID(), id, null, CLOCK.instant(),
-                new CapturePayment(money(2500), CLOCK.instant().plus(Duration.ofDays(2))));
+                new CapturePayment(money(2500), CLOCK.instant().plus(Duration.ofDays(2))), null);
         send(capture);
         await().atMost(WAIT).until(() -> !recorder.events(id, CaptureScheduled.class).isEmpty());
 

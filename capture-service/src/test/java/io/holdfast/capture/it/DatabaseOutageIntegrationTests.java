@@ -156,7 +156,7 @@ class DatabaseOutageIntegrationTests {
 
     private void capture(TestAntom.Authorized auth) {
         PaymentCommand command = new PaymentCommand("cmd-" + UUID.randomUUID(), auth.paymentRequestId(), null,
-                CLOCK.instant(), new CapturePayment(money(auth.valueMinor()), null));
+                CLOCK.instant(), new CapturePayment(money(auth.valueMinor()), null), null);
         kafka.send(Topics.PAYMENTS_COMMANDS, auth.paymentRequestId(), command).join();
     }
 

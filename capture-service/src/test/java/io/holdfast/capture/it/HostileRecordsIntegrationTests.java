@@ -146,7 +146,7 @@ class HostileRecordsIntegrationTests {
         await().atMost(WAIT).until(() -> store.find(id).blockOptional().isPresent());
 
         send(new PaymentCommand("cmd-" + UUID.randomUUID(), id, null, CLOCK.instant(),
-                new CapturePayment(new Money(Long.MAX_VALUE, "USD"), null)));
+                new CapturePayment(new Money(Long.MAX_VALUE, "USD"), null), null));
 
         await().atMost(WAIT).until(() -> !recorder.events(id, CommandRejected.class).isEmpty());
         CommandRejected rejected = recorder.events(id, CommandRejected.class).get(0);
@@ -160,11 +160,11 @@ class HostileRecordsIntegrationTests {
     void aCommandIdOfTenThousandCharactersIsRejectedAndThePartitionMovesOn() {
         String id = "long-command-id-" + UUID.randomUUID();
         send(new PaymentCommand("c".repeat(10_000), id, "acme", CLOCK.instant(),
-                new CapturePayment(new Money(100L, "USD"), null)));
+                new CapturePayment(new Money(100L, "USD"), null), null));
         String after = "after-" + UUID.randomUUID();
         authorized(after, 2500);
         send(new PaymentCommand("cmd-" + UUID.randomUUID(), after, null, CLOCK.instant(),
-                new CapturePayment(new Money(2500L, "US"), null)));
+                new CapturePayment(new Money(2500L, "US"), null), null));
 
         await().atMost(WAIT).until(() -> !recorder.events(id, CommandRejected.class).isEmpty());
         CommandRejected rejected = recorder.events(id, CommandRejected.class).get(0);
@@ -223,7 +223,7 @@ class HostileRecordsIntegrationTests {
         String marker = "after-fuzz-" + UUID.randomUUID();
         authorized(marker, 2500);
         send(new PaymentCommand("cmd-" + UUID.randomUUID(), marker, null, CLOCK.instant(),
-                new CapturePayment(new Money(2500L, "US"), null)));
+                new CapturePayment(new Money(2500L, "US"), null), null));
         kafka.flush();
         rawBytes.flush();
         String seedNote = "fuzz seed " + seed + " (replay with -Dholdfast.fuzz.seed=" + seed + ")";

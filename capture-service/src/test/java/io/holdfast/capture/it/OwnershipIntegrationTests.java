@@ -196,7 +196,7 @@ class OwnershipIntegrationTests {
 
     private PaymentCommand capture(TestAntom.Authorized auth, String merchantId) {
         PaymentCommand command = new PaymentCommand("cmd-" + UUID.randomUUID(), auth.paymentRequestId(), merchantId,
-                CLOCK.instant(), new CapturePayment(money(auth.valueMinor()), null));
+                CLOCK.instant(), new CapturePayment(money(auth.valueMinor()), null), null);
         kafka.send(Topics.PAYMENTS_COMMANDS, auth.paymentRequestId(), command).join();
         return command;
     }

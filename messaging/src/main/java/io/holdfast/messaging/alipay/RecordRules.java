@@ -7,10 +7,12 @@ import io.holdfast.schemas.command.AuthorizePayment;
 import io.holdfast.schemas.command.Buyer;
 import io.holdfast.schemas.command.CancelPayment;
 import io.holdfast.schemas.command.CapturePayment;
+import io.holdfast.schemas.command.ChangeDeadlinePolicy;
 import io.holdfast.schemas.command.Env;
 import io.holdfast.schemas.command.Goods;
 import io.holdfast.schemas.command.Order;
 import io.holdfast.schemas.command.PaymentCommand;
+import io.holdfast.schemas.command.RefundPayment;
 import io.holdfast.schemas.common.CardSummary;
 import io.holdfast.schemas.common.Money;
 import io.holdfast.schemas.notification.AlipayNotification;
@@ -35,6 +37,8 @@ public final class RecordRules {
     /** commandId is ours, not Antom's: the edge writes a UUID, the deadline guardian {@code void-<paymentRequestId>}. */
     public static final int COMMAND_ID_MAX = 128;
     public static final int MERCHANT_ID_MAX = 64;
+    /** An operator's login on a console command (PaymentCommand.operatorId). */
+    public static final int OPERATOR_ID_MAX = 64;
     public static final int CLIENT_ID_MAX = 128;
     public static final int REQUEST_TIME_MAX = 64;
     public static final int GOODS_MAX = 100;
@@ -115,6 +119,8 @@ public final class RecordRules {
                 () -> c.getMerchantId() == null ? Optional.empty()
                         : AntomFields.id("merchantId", c.getMerchantId(), MERCHANT_ID_MAX),
                 () -> AntomFields.instant("issuedAt", c.getIssuedAt()),
+                () -> c.getOperatorId() == null ? Optional.empty()
+                        : AntomFields.id("operatorId", c.getOperatorId(), OPERATOR_ID_MAX),
                 () -> commandPayload(c.getPayload()));
     }
 
@@ -136,6 +142,20 @@ public final class RecordRules {
         if (payload instanceof CapturePayment capture) {
             return money("payload.amount", capture.getAmount(), true)
                     .or(() -> AntomFields.instant("payload.captureAt", capture.getCaptureAt()));
+        }
+        if (payload instanceof RefundPayment refund) {
+            return first(
+                    () -> refund.getRefundRequestId() == null ? Optional.empty()
+                            : AntomFields.id("payload.refundRequestId", refund.getRefundRequestId(), AntomFields.ID_MAX),
+                    () -> money("payload.amount", refund.getAmount(), true),
+                    () -> AntomFields.text("payload.reason", refund.getReason(), AntomFields.RESULT_MESSAGE_MAX),
+                    () -> refund.getCaptureId() == null ? Optional.empty()
+                            : AntomFields.id("payload.captureId", refund.getCaptureId(), AntomFields.ID_MAX));
+        }
+        if (payload instanceof ChangeDeadlinePolicy change) {
+            return change.getPolicy() == null
+                    ? Optional.of(new Violation("payload.policy", Rule.INVALID_VALUE, "policy is required"))
+                    : AntomFields.text("payload.reason", change.getReason(), AntomFields.RESULT_MESSAGE_MAX);
         }
         return Optional.of(new Violation("payload", Rule.INVALID_VALUE, "payload is of no known type"));
     }

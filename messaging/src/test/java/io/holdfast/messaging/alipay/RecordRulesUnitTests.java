@@ -8,12 +8,15 @@ import io.holdfast.schemas.command.AuthorizePayment;
 import io.holdfast.schemas.command.CancelPayment;
 import io.holdfast.schemas.command.CapturePayment;
 import io.holdfast.schemas.command.CardReference;
+import io.holdfast.schemas.command.ChangeDeadlinePolicy;
 import io.holdfast.schemas.command.Env;
 import io.holdfast.schemas.command.Order;
 import io.holdfast.schemas.command.PaymentCommand;
+import io.holdfast.schemas.command.RefundPayment;
 import io.holdfast.schemas.command.TerminalType;
 import io.holdfast.schemas.common.CaptureMode;
 import io.holdfast.schemas.common.CardSummary;
+import io.holdfast.schemas.common.DeadlinePolicy;
 import io.holdfast.schemas.common.Money;
 import io.holdfast.schemas.notification.AlipayNotification;
 import io.holdfast.schemas.notification.CaptureResultNotification;
@@ -135,6 +138,32 @@ class RecordRulesUnitTests {
         PaymentCommand region = authorize();
         ((AuthorizePayment) region.getPayload()).setMerchantRegion("sg");
         assertThat(field(RecordRules.command(region))).isEqualTo("payload.merchantRegion");
+    }
+
+    @Test
+    void refundAndPolicyCommandsHaveTheirOwnRules() {
+        PaymentCommand refund = PaymentCommand.newBuilder(authorize()).setOperatorId("ops.alice")
+                .setPayload(new RefundPayment(null, new Money(500L, "USD"), "item returned", null)).build();
+        assertThat(RecordRules.command(refund)).isEmpty();
+
+        PaymentCommand longRefundRequestId = PaymentCommand.newBuilder(refund)
+                .setPayload(new RefundPayment("r".repeat(65), new Money(500L, "USD"), null, null)).build();
+        assertThat(field(RecordRules.command(longRefundRequestId))).isEqualTo("payload.refundRequestId");
+
+        PaymentCommand zeroRefund = PaymentCommand.newBuilder(refund)
+                .setPayload(new RefundPayment(null, new Money(0L, "USD"), null, null)).build();
+        assertThat(field(RecordRules.command(zeroRefund))).isEqualTo("payload.amount.valueMinor");
+
+        PaymentCommand panInReason = PaymentCommand.newBuilder(refund)
+                .setPayload(new RefundPayment(null, new Money(5L, "USD"), "card " + PAN, null)).build();
+        assertThat(rule(RecordRules.command(panInReason))).isEqualTo(Rule.CARD_DATA);
+
+        PaymentCommand policy = PaymentCommand.newBuilder(authorize())
+                .setPayload(new ChangeDeadlinePolicy(DeadlinePolicy.VOID, "buyer cancelled the order")).build();
+        assertThat(RecordRules.command(policy)).isEmpty();
+
+        PaymentCommand longOperator = PaymentCommand.newBuilder(policy).setOperatorId("o".repeat(65)).build();
+        assertThat(field(RecordRules.command(longOperator))).isEqualTo("operatorId");
     }
 
     private static Rule rule(Optional<Violation> violation) {

@@ -137,7 +137,7 @@ public final class HostileRecords {
             default -> new CapturePayment(new Money(1000L, "USD"), null);
         };
         PaymentCommand command = new PaymentCommand("fuzz-" + random.nextLong(), paymentRequestId, "acme",
-                Instant.parse("2026-03-01T10:00:00Z"), payload);
+                Instant.parse("2026-03-01T10:00:00Z"), payload, null);
         int mutations = 1 + random.nextInt(3);
         for (int i = 0; i < mutations; i++) {
             mutate(command);

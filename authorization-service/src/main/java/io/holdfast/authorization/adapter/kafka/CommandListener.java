@@ -10,7 +10,9 @@ import io.holdfast.schemas.Topics;
 import io.holdfast.schemas.command.AuthorizePayment;
 import io.holdfast.schemas.command.CancelPayment;
 import io.holdfast.schemas.command.CapturePayment;
+import io.holdfast.schemas.command.ChangeDeadlinePolicy;
 import io.holdfast.schemas.command.PaymentCommand;
+import io.holdfast.schemas.command.RefundPayment;
 import java.time.Duration;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -19,7 +21,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import reactor.core.publisher.Mono;
 
-/** payments.commands: AuthorizePayment and CancelPayment (CapturePayment belongs to the capture-service). */
+/**
+ * payments.commands: AuthorizePayment and CancelPayment (CapturePayment, RefundPayment and ChangeDeadlinePolicy belong
+ * to the capture-service).
+ */
 public final class CommandListener {
 
     private static final Logger log = LoggerFactory.getLogger(CommandListener.class);
@@ -37,11 +42,14 @@ public final class CommandListener {
     public void on(ConsumerRecord<String, PaymentCommand> record) {
         PaymentCommand command = record.value();
         Object payload = command.getPayload();
-        if (!(payload instanceof CapturePayment)) {
-            Optional<Violation> violation = RecordRules.command(command);
-            if (violation.isPresent()) {
-                refuse(record, command, violation.get());
-            }
+        if (isCaptureServices(payload)) {
+            log.debug("command {} is a {}: the capture-service's", command.getCommandId(),
+                    payload.getClass().getSimpleName());
+            return;
+        }
+        Optional<Violation> violation = RecordRules.command(command);
+        if (violation.isPresent()) {
+            refuse(record, command, violation.get());
         }
         Mono<CommandOutcome> handled;
         if (payload instanceof AuthorizePayment authorize) {
@@ -50,9 +58,6 @@ public final class CommandListener {
         } else if (payload instanceof CancelPayment cancel) {
             handled = service.cancel(InvalidRecordException.mapping("command " + command.getCommandId(),
                     () -> CommandMapper.cancel(command, cancel)));
-        } else if (payload instanceof CapturePayment) {
-            log.debug("command {} is a CapturePayment: the capture-service's", command.getCommandId());
-            return;
         } else {
             throw new IllegalStateException("unhandled command payload " + payload.getClass());
         }
@@ -63,6 +68,11 @@ public final class CommandListener {
             throw new RejectedCommandException("command " + command.getCommandId() + " rejected: "
                     + rejected.reason() + " " + rejected.message());
         }
+    }
+
+    private static boolean isCaptureServices(Object payload) {
+        return payload instanceof CapturePayment || payload instanceof RefundPayment
+                || payload instanceof ChangeDeadlinePolicy;
     }
 
     /**

@@ -31,7 +31,7 @@ final class AvroOutboundMessages implements OutboundMessages {
         if (event instanceof CaptureEvent.VoidRequested v) {
             // the VOID policy is a command to authorization-service, the single owner of cancel calls
             PaymentCommand command = new PaymentCommand(v.commandId(), v.paymentRequestId(), merchantId, occurredAt,
-                    new CancelPayment(v.reason()));
+                    new CancelPayment(v.reason()), null);
             return new Message(Topics.PAYMENTS_COMMANDS, v.paymentRequestId(), "CancelPayment", bytes(command));
         }
         SpecificRecord payload = payload(event);
@@ -72,7 +72,7 @@ final class AvroOutboundMessages implements OutboundMessages {
         }
         if (event instanceof CaptureEvent.CommandRejected e) {
             return new CommandRejected(e.commandId(), RejectionReason.valueOf(e.reason().name()), e.field(),
-                    e.message());
+                    e.message(), null);
         }
         throw new IllegalStateException("unhandled " + event);
     }
