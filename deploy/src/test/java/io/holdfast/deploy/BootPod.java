@@ -82,44 +82,25 @@ final class BootPod implements AutoCloseable {
      */
     static BootPod start(Rendering rendering, String deployment, Secrets secrets, Map<Integer, Integer> ports,
                          Map<String, String> endpoints, Path jar, List<String> extraJvmOptions, Path dir)
-            throws IOException {
-        JsonNode pod = rendering.find("Deployment", "holdfast", deployment)
-                .orElseThrow(() -> new IllegalStateException("no Deployment " + deployment + " in " + rendering))
-                .spec().path("template").path("spec");
+            throws IOException, InterruptedException {
+        JsonNode pod = podSpec(rendering, deployment);
+        for (int i = 0; i < pod.path("initContainers").size(); i++) {
+            String init = pod.path("initContainers").get(i).path("name").asString();
+            Process process = startInitContainer(rendering, deployment, i, secrets, endpoints, dir);
+            if (!process.waitFor(2, TimeUnit.MINUTES)) {
+                process.destroyForcibly().waitFor();
+                throw new IllegalStateException(deployment + ": init container " + init + " did not complete in 2"
+                        + " minutes:\n" + Files.readString(initLog(dir, deployment, init)));
+            }
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException(deployment + ": init container " + init + " exited "
+                        + process.exitValue() + ":\n" + Files.readString(initLog(dir, deployment, init)));
+            }
+        }
         JsonNode container = pod.path("containers").get(0);
         Path root = dir.resolve(deployment);
-        Files.createDirectories(root);
-        Map<String, String> relocations = new LinkedHashMap<>();
-        List<JsonNode> mounts = new ArrayList<>();
-        container.path("volumeMounts").forEach(mounts::add);
-        mounts.sort(Comparator.comparing((JsonNode m) -> m.path("mountPath").asString().length()).reversed());
-        for (JsonNode mount : mounts) {
-            String mountPath = mount.path("mountPath").asString();
-            relocations.put(mountPath, root + mountPath);
-        }
-        for (JsonNode mount : mounts) {
-            JsonNode volume = volume(pod, mount.path("name").asString());
-            Path target = Path.of(root + mount.path("mountPath").asString());
-            Files.createDirectories(target);
-            layOut(rendering, volume, target, secrets, value -> rewrite(value, relocations, endpoints, ports));
-        }
-        Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
-        environment.put("HOME", root.toString());
-        environment.put("HOSTNAME", deployment + "-boot-test");
-        for (JsonNode env : container.path("env")) {
-            if (env.has("valueFrom")) {
-                throw new IllegalStateException(deployment + ": env " + env.path("name").asString()
-                        + " uses valueFrom; the boot test lays out plain values only");
-            }
-            environment.put(env.path("name").asString(),
-                    rewrite(env.path("value").asString(""), relocations, endpoints, ports));
-        }
-        List<String> leftovers = clusterAddresses(root, environment);
-        if (!leftovers.isEmpty()) {
-            throw new IllegalStateException(deployment + ": cluster endpoints the boot test does not replace: "
-                    + leftovers);
-        }
+        Map<String, String> relocations = layOutMounts(rendering, pod, container, root, secrets, endpoints, ports);
+        Map<String, String> environment = environment(deployment, container, root, relocations, endpoints, ports);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         JsonNode limits = container.path("resources").path("limits");
@@ -142,6 +123,87 @@ final class BootPod implements AutoCloseable {
                 ports.get(probePort), log);
         started.process = builder.start();
         return started;
+    }
+
+    /**
+     * Starts init container {@code index} of the Deployment's pod as a local process: its mounts laid out as for the
+     * main container (under a directory of its own), its environment, its command and args (the images' shells and
+     * curl are the local ones). The caller waits for it or checks that it keeps waiting.
+     */
+    static Process startInitContainer(Rendering rendering, String deployment, int index, Secrets secrets,
+                                      Map<String, String> endpoints, Path dir) throws IOException {
+        JsonNode pod = podSpec(rendering, deployment);
+        JsonNode container = pod.path("initContainers").get(index);
+        String name = container.path("name").asString();
+        Path root = dir.resolve(deployment + "-" + name);
+        Map<Integer, Integer> noPorts = Map.of();
+        Map<String, String> relocations = layOutMounts(rendering, pod, container, root, secrets, endpoints, noPorts);
+        Map<String, String> environment = environment(deployment, container, root, relocations, endpoints, noPorts);
+        List<String> command = new ArrayList<>();
+        container.path("command").forEach(c -> command.add(rewrite(c.asString(), relocations, endpoints, noPorts)));
+        container.path("args").forEach(a -> command.add(rewrite(a.asString(), relocations, endpoints, noPorts)));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.to(initLog(dir, deployment, name).toFile()));
+        builder.environment().clear();
+        builder.environment().putAll(environment);
+        return builder.start();
+    }
+
+    private static Path initLog(Path dir, String deployment, String init) {
+        return dir.resolve(deployment + "-" + init + ".log");
+    }
+
+    private static JsonNode podSpec(Rendering rendering, String deployment) {
+        return rendering.find("Deployment", "holdfast", deployment)
+                .orElseThrow(() -> new IllegalStateException("no Deployment " + deployment + " in " + rendering))
+                .spec().path("template").path("spec");
+    }
+
+    /** Lays out a container's volume mounts under {@code root}; returns mount path to local path. */
+    private static Map<String, String> layOutMounts(Rendering rendering, JsonNode pod, JsonNode container, Path root,
+                                                    Secrets secrets, Map<String, String> endpoints,
+                                                    Map<Integer, Integer> ports) throws IOException {
+        Files.createDirectories(root);
+        Map<String, String> relocations = new LinkedHashMap<>();
+        List<JsonNode> mounts = new ArrayList<>();
+        container.path("volumeMounts").forEach(mounts::add);
+        mounts.sort(Comparator.comparing((JsonNode m) -> m.path("mountPath").asString().length()).reversed());
+        for (JsonNode mount : mounts) {
+            String mountPath = mount.path("mountPath").asString();
+            relocations.put(mountPath, root + mountPath);
+        }
+        for (JsonNode mount : mounts) {
+            JsonNode volume = volume(pod, mount.path("name").asString());
+            Path target = Path.of(root + mount.path("mountPath").asString());
+            Files.createDirectories(target);
+            layOut(rendering, volume, target, secrets, value -> rewrite(value, relocations, endpoints, ports));
+        }
+        return relocations;
+    }
+
+    /** The container's environment (plain values, rewritten); fails on a cluster address left over. */
+    private static Map<String, String> environment(String deployment, JsonNode container, Path root,
+                                                   Map<String, String> relocations, Map<String, String> endpoints,
+                                                   Map<Integer, Integer> ports) throws IOException {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+        environment.put("HOME", root.toString());
+        environment.put("HOSTNAME", deployment + "-boot-test");
+        for (JsonNode env : container.path("env")) {
+            if (env.has("valueFrom")) {
+                throw new IllegalStateException(deployment + ": env " + env.path("name").asString()
+                        + " uses valueFrom; the boot test lays out plain values only");
+            }
+            environment.put(env.path("name").asString(),
+                    rewrite(env.path("value").asString(""), relocations, endpoints, ports));
+        }
+        List<String> leftovers = clusterAddresses(root, environment);
+        if (!leftovers.isEmpty()) {
+            throw new IllegalStateException(deployment + ": cluster endpoints the boot test does not replace: "
+                    + leftovers);
+        }
+        return environment;
     }
 
     String name() {
