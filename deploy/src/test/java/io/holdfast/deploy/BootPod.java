@@ -314,14 +314,17 @@ final class BootPod implements AutoCloseable {
         for (JsonNode source : sources) {
             if (source.has("configMap")) {
                 JsonNode ref = source.path("configMap");
-                JsonNode data = rendering.find("ConfigMap", "holdfast", ref.path("name").asString())
-                        .orElseThrow(() -> new IllegalStateException("ConfigMap " + ref.path("name").asString()
-                                + " is not rendered"))
-                        .raw().path("data");
+                String name = ref.path("name").asString();
+                Optional<Rendering.RenderedObject> rendered = rendering.find("ConfigMap", "holdfast", name);
                 Map<String, byte[]> values = new LinkedHashMap<>();
-                data.properties().forEach(e -> values.put(e.getKey(),
-                        rewrite.apply(e.getValue().asString()).getBytes(StandardCharsets.UTF_8)));
-                write(values, ref.path("items"), target, "ConfigMap " + ref.path("name").asString());
+                if (rendered.isPresent()) {
+                    rendered.get().raw().path("data").properties().forEach(e -> values.put(e.getKey(),
+                            rewrite.apply(e.getValue().asString()).getBytes(StandardCharsets.UTF_8)));
+                } else {
+                    values.putAll(trustBundle(rendering, name, secrets).orElseThrow(() -> new IllegalStateException(
+                            "ConfigMap " + name + " is neither rendered nor the target of a rendered Bundle")));
+                }
+                write(values, ref.path("items"), target, "ConfigMap " + name);
             } else if (source.has("secret")) {
                 JsonNode ref = source.path("secret");
                 String name = ref.has("secretName") ? ref.path("secretName").asString() : ref.path("name").asString();
@@ -332,6 +335,30 @@ final class BootPod implements AutoCloseable {
                 throw new IllegalStateException("volume source the boot test does not lay out: " + source);
             }
         }
+    }
+
+    /**
+     * What trust-manager writes into namespace holdfast for a rendered Bundle named {@code name} (cluster-scoped,
+     * its namespaceSelector picking holdfast): the target key with every source's certificates, each source read
+     * from the operators' Secrets in its trust namespace (holdfast-data).
+     */
+    private static Optional<Map<String, byte[]>> trustBundle(Rendering rendering, String name, Secrets secrets) {
+        Optional<Rendering.RenderedObject> bundle = rendering.ofKind("Bundle").stream()
+                .filter(b -> b.name().equals(name)).findFirst();
+        if (bundle.isEmpty() || !bundle.get().spec().path("target").path("namespaceSelector").path("matchLabels")
+                .path("kubernetes.io/metadata.name").asString().equals("holdfast")) {
+            return Optional.empty();
+        }
+        StringBuilder pem = new StringBuilder();
+        for (JsonNode source : bundle.get().spec().path("sources")) {
+            JsonNode ref = source.path("secret");
+            byte[] value = secrets.get(ref.path("name").asString()).map(s -> s.get(ref.path("key").asString()))
+                    .orElseThrow(() -> new IllegalStateException("Bundle " + name + ": no Secret "
+                            + ref.path("name").asString() + " with key " + ref.path("key").asString()));
+            pem.append(new String(value, StandardCharsets.UTF_8).strip()).append('\n');
+        }
+        return Optional.of(Map.of(bundle.get().spec().path("target").path("configMap").path("key").asString(),
+                pem.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     private static void write(Map<String, byte[]> values, JsonNode items, Path target, String what)

@@ -183,6 +183,8 @@ class ManifestBootTests {
                     "user.password", utf8(password), "user.crt", utf8(identity.certificatePem()),
                     "user.key", utf8(identity.privateKeyPem()), "ca.crt", utf8(pki.caPem())));
         }
+        // the CA Secrets Strimzi and CloudNativePG create in holdfast-data: the pods get their certificates through
+        // the rendered trust-manager Bundles (BootPod writes each Bundle's target as trust-manager does)
         SECRETS.put("holdfast-cluster-ca-cert", Map.of("ca.crt", utf8(pki.caPem())));
         SECRETS.put("holdfast-pg-ca", Map.of("ca.crt", utf8(pki.caPem())));
         // README step 3: the merchants of the edge's API (config-tree keys; only the API key's SHA-256)
