@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -64,6 +66,74 @@ class AlertRulesTests {
         assertThat(expressions).anyMatch(expr -> expr.contains("cnpg_collector_up"))
                 .anyMatch(expr -> expr.contains("cnpg_pg_replication_lag"))
                 .anyMatch(expr -> expr.contains("cnpg_backends_total"));
+    }
+
+    /**
+     * Normal operation, as two capture-service replicas report it: EXPIRE-policy rows near and past their policy point
+     * (they lapse by design), CAPTURE/VOID rows between T−24h and T−12h (waiting for the policy point), nothing
+     * overdue. No deadline alert may fire. (Before, HoldfastAuthorizationsAtRiskUnder6h and …Under24h summed every
+     * policy's rows in the 6h and 24h buckets and fired here.)
+     */
+    @Test
+    void deadlineAlertsAreSilentInNormalOperation() {
+        List<PromQl.Sample> normal = new ArrayList<>();
+        for (String pod : List.of("capture-service-a", "capture-service-b")) {
+            normal.add(exposure(pod, "6h", "EXPIRE", 3));
+            normal.add(exposure(pod, "24h", "EXPIRE", 5));
+            normal.add(exposure(pod, "24h", "CAPTURE", 40));
+            normal.add(exposure(pod, "24h", "VOID", 2));
+            normal.add(exposure(pod, "48h", "CAPTURE", 90));
+            normal.add(overdue(pod, "EXPIRE", 4));
+            normal.add(overdue(pod, "CAPTURE", 0));
+            normal.add(overdue(pod, "VOID", 0));
+        }
+        Map<String, String> rules = deadlineRules(Overlays.render("prod"));
+
+        rules.forEach((alert, expr) -> assertThat(PromQl.evaluate(expr, normal))
+                .as("%s fires in normal operation: %s", alert, expr).isEmpty());
+        assertThat(rules).as("deadline alerts evaluated").containsKeys("HoldfastAuthorizationsAtRiskUnder6h",
+                "HoldfastAuthorizationsAtRiskPastPolicyPoint");
+    }
+
+    @Test
+    void deadlineAlertsFireWhenACaptureOrVoidPolicyDidNotAct() {
+        Map<String, String> rules = deadlineRules(Overlays.render("prod"));
+        List<PromQl.Sample> overdueCapture = List.of(exposure("capture-service-a", "24h", "CAPTURE", 1),
+                overdue("capture-service-a", "CAPTURE", 1), overdue("capture-service-a", "EXPIRE", 0));
+        List<PromQl.Sample> voidUnder6h = List.of(exposure("capture-service-a", "6h", "VOID", 1),
+                overdue("capture-service-a", "VOID", 1));
+
+        assertThat(PromQl.evaluate(rules.get("HoldfastAuthorizationsAtRiskPastPolicyPoint"), overdueCapture))
+                .singleElement().extracting(PromQl.Sample::value).isEqualTo(1.0);
+        assertThat(PromQl.evaluate(rules.get("HoldfastAuthorizationsAtRiskUnder6h"), overdueCapture)).isEmpty();
+        assertThat(PromQl.evaluate(rules.get("HoldfastAuthorizationsAtRiskUnder6h"), voidUnder6h))
+                .singleElement().extracting(PromQl.Sample::value).isEqualTo(1.0);
+    }
+
+    private static PromQl.Sample exposure(String pod, String bucket, String policy, double value) {
+        return PromQl.Sample.of("holdfast_capture_exposure_authorizations", value, "service", "capture-service",
+                "pod", pod, "bucket", bucket, "currency", "USD", "policy", policy);
+    }
+
+    private static PromQl.Sample overdue(String pod, String policy, double value) {
+        return PromQl.Sample.of("holdfast_capture_overdue_authorizations", value, "service", "capture-service",
+                "pod", pod, "policy", policy);
+    }
+
+    /** The alerts on capture-service's deadline gauges (all but the delta of misses), by name. */
+    private static Map<String, String> deadlineRules(Rendering rendering) {
+        Map<String, String> rules = new TreeMap<>();
+        for (Rendering.RenderedObject rule : rendering.ofKind("PrometheusRule")) {
+            for (JsonNode group : rule.spec().path("groups")) {
+                for (JsonNode alert : group.path("rules")) {
+                    String expr = alert.path("expr").asString();
+                    if (expr.contains("holdfast_capture_exposure_") || expr.contains("holdfast_capture_overdue_")) {
+                        rules.put(alert.path("alert").asString(), expr);
+                    }
+                }
+            }
+        }
+        return rules;
     }
 
     private static List<String> expressions(Rendering rendering) {

@@ -82,44 +82,25 @@ final class BootPod implements AutoCloseable {
      */
     static BootPod start(Rendering rendering, String deployment, Secrets secrets, Map<Integer, Integer> ports,
                          Map<String, String> endpoints, Path jar, List<String> extraJvmOptions, Path dir)
-            throws IOException {
-        JsonNode pod = rendering.find("Deployment", "holdfast", deployment)
-                .orElseThrow(() -> new IllegalStateException("no Deployment " + deployment + " in " + rendering))
-                .spec().path("template").path("spec");
+            throws IOException, InterruptedException {
+        JsonNode pod = podSpec(rendering, deployment);
+        for (int i = 0; i < pod.path("initContainers").size(); i++) {
+            String init = pod.path("initContainers").get(i).path("name").asString();
+            Process process = startInitContainer(rendering, deployment, i, secrets, endpoints, dir);
+            if (!process.waitFor(2, TimeUnit.MINUTES)) {
+                process.destroyForcibly().waitFor();
+                throw new IllegalStateException(deployment + ": init container " + init + " did not complete in 2"
+                        + " minutes:\n" + Files.readString(initLog(dir, deployment, init)));
+            }
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException(deployment + ": init container " + init + " exited "
+                        + process.exitValue() + ":\n" + Files.readString(initLog(dir, deployment, init)));
+            }
+        }
         JsonNode container = pod.path("containers").get(0);
         Path root = dir.resolve(deployment);
-        Files.createDirectories(root);
-        Map<String, String> relocations = new LinkedHashMap<>();
-        List<JsonNode> mounts = new ArrayList<>();
-        container.path("volumeMounts").forEach(mounts::add);
-        mounts.sort(Comparator.comparing((JsonNode m) -> m.path("mountPath").asString().length()).reversed());
-        for (JsonNode mount : mounts) {
-            String mountPath = mount.path("mountPath").asString();
-            relocations.put(mountPath, root + mountPath);
-        }
-        for (JsonNode mount : mounts) {
-            JsonNode volume = volume(pod, mount.path("name").asString());
-            Path target = Path.of(root + mount.path("mountPath").asString());
-            Files.createDirectories(target);
-            layOut(rendering, volume, target, secrets, value -> rewrite(value, relocations, endpoints, ports));
-        }
-        Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
-        environment.put("HOME", root.toString());
-        environment.put("HOSTNAME", deployment + "-boot-test");
-        for (JsonNode env : container.path("env")) {
-            if (env.has("valueFrom")) {
-                throw new IllegalStateException(deployment + ": env " + env.path("name").asString()
-                        + " uses valueFrom; the boot test lays out plain values only");
-            }
-            environment.put(env.path("name").asString(),
-                    rewrite(env.path("value").asString(""), relocations, endpoints, ports));
-        }
-        List<String> leftovers = clusterAddresses(root, environment);
-        if (!leftovers.isEmpty()) {
-            throw new IllegalStateException(deployment + ": cluster endpoints the boot test does not replace: "
-                    + leftovers);
-        }
+        Map<String, String> relocations = layOutMounts(rendering, pod, container, root, secrets, endpoints, ports);
+        Map<String, String> environment = environment(deployment, container, root, relocations, endpoints, ports);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         JsonNode limits = container.path("resources").path("limits");
@@ -142,6 +123,87 @@ final class BootPod implements AutoCloseable {
                 ports.get(probePort), log);
         started.process = builder.start();
         return started;
+    }
+
+    /**
+     * Starts init container {@code index} of the Deployment's pod as a local process: its mounts laid out as for the
+     * main container (under a directory of its own), its environment, its command and args (the images' shells and
+     * curl are the local ones). The caller waits for it or checks that it keeps waiting.
+     */
+    static Process startInitContainer(Rendering rendering, String deployment, int index, Secrets secrets,
+                                      Map<String, String> endpoints, Path dir) throws IOException {
+        JsonNode pod = podSpec(rendering, deployment);
+        JsonNode container = pod.path("initContainers").get(index);
+        String name = container.path("name").asString();
+        Path root = dir.resolve(deployment + "-" + name);
+        Map<Integer, Integer> noPorts = Map.of();
+        Map<String, String> relocations = layOutMounts(rendering, pod, container, root, secrets, endpoints, noPorts);
+        Map<String, String> environment = environment(deployment, container, root, relocations, endpoints, noPorts);
+        List<String> command = new ArrayList<>();
+        container.path("command").forEach(c -> command.add(rewrite(c.asString(), relocations, endpoints, noPorts)));
+        container.path("args").forEach(a -> command.add(rewrite(a.asString(), relocations, endpoints, noPorts)));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.to(initLog(dir, deployment, name).toFile()));
+        builder.environment().clear();
+        builder.environment().putAll(environment);
+        return builder.start();
+    }
+
+    private static Path initLog(Path dir, String deployment, String init) {
+        return dir.resolve(deployment + "-" + init + ".log");
+    }
+
+    private static JsonNode podSpec(Rendering rendering, String deployment) {
+        return rendering.find("Deployment", "holdfast", deployment)
+                .orElseThrow(() -> new IllegalStateException("no Deployment " + deployment + " in " + rendering))
+                .spec().path("template").path("spec");
+    }
+
+    /** Lays out a container's volume mounts under {@code root}; returns mount path to local path. */
+    private static Map<String, String> layOutMounts(Rendering rendering, JsonNode pod, JsonNode container, Path root,
+                                                    Secrets secrets, Map<String, String> endpoints,
+                                                    Map<Integer, Integer> ports) throws IOException {
+        Files.createDirectories(root);
+        Map<String, String> relocations = new LinkedHashMap<>();
+        List<JsonNode> mounts = new ArrayList<>();
+        container.path("volumeMounts").forEach(mounts::add);
+        mounts.sort(Comparator.comparing((JsonNode m) -> m.path("mountPath").asString().length()).reversed());
+        for (JsonNode mount : mounts) {
+            String mountPath = mount.path("mountPath").asString();
+            relocations.put(mountPath, root + mountPath);
+        }
+        for (JsonNode mount : mounts) {
+            JsonNode volume = volume(pod, mount.path("name").asString());
+            Path target = Path.of(root + mount.path("mountPath").asString());
+            Files.createDirectories(target);
+            layOut(rendering, volume, target, secrets, value -> rewrite(value, relocations, endpoints, ports));
+        }
+        return relocations;
+    }
+
+    /** The container's environment (plain values, rewritten); fails on a cluster address left over. */
+    private static Map<String, String> environment(String deployment, JsonNode container, Path root,
+                                                   Map<String, String> relocations, Map<String, String> endpoints,
+                                                   Map<Integer, Integer> ports) throws IOException {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+        environment.put("HOME", root.toString());
+        environment.put("HOSTNAME", deployment + "-boot-test");
+        for (JsonNode env : container.path("env")) {
+            if (env.has("valueFrom")) {
+                throw new IllegalStateException(deployment + ": env " + env.path("name").asString()
+                        + " uses valueFrom; the boot test lays out plain values only");
+            }
+            environment.put(env.path("name").asString(),
+                    rewrite(env.path("value").asString(""), relocations, endpoints, ports));
+        }
+        List<String> leftovers = clusterAddresses(root, environment);
+        if (!leftovers.isEmpty()) {
+            throw new IllegalStateException(deployment + ": cluster endpoints the boot test does not replace: "
+                    + leftovers);
+        }
+        return environment;
     }
 
     String name() {
@@ -252,14 +314,17 @@ final class BootPod implements AutoCloseable {
         for (JsonNode source : sources) {
             if (source.has("configMap")) {
                 JsonNode ref = source.path("configMap");
-                JsonNode data = rendering.find("ConfigMap", "holdfast", ref.path("name").asString())
-                        .orElseThrow(() -> new IllegalStateException("ConfigMap " + ref.path("name").asString()
-                                + " is not rendered"))
-                        .raw().path("data");
+                String name = ref.path("name").asString();
+                Optional<Rendering.RenderedObject> rendered = rendering.find("ConfigMap", "holdfast", name);
                 Map<String, byte[]> values = new LinkedHashMap<>();
-                data.properties().forEach(e -> values.put(e.getKey(),
-                        rewrite.apply(e.getValue().asString()).getBytes(StandardCharsets.UTF_8)));
-                write(values, ref.path("items"), target, "ConfigMap " + ref.path("name").asString());
+                if (rendered.isPresent()) {
+                    rendered.get().raw().path("data").properties().forEach(e -> values.put(e.getKey(),
+                            rewrite.apply(e.getValue().asString()).getBytes(StandardCharsets.UTF_8)));
+                } else {
+                    values.putAll(trustBundle(rendering, name, secrets).orElseThrow(() -> new IllegalStateException(
+                            "ConfigMap " + name + " is neither rendered nor the target of a rendered Bundle")));
+                }
+                write(values, ref.path("items"), target, "ConfigMap " + name);
             } else if (source.has("secret")) {
                 JsonNode ref = source.path("secret");
                 String name = ref.has("secretName") ? ref.path("secretName").asString() : ref.path("name").asString();
@@ -270,6 +335,30 @@ final class BootPod implements AutoCloseable {
                 throw new IllegalStateException("volume source the boot test does not lay out: " + source);
             }
         }
+    }
+
+    /**
+     * What trust-manager writes into namespace holdfast for a rendered Bundle named {@code name} (cluster-scoped,
+     * its namespaceSelector picking holdfast): the target key with every source's certificates, each source read
+     * from the operators' Secrets in its trust namespace (holdfast-data).
+     */
+    private static Optional<Map<String, byte[]>> trustBundle(Rendering rendering, String name, Secrets secrets) {
+        Optional<Rendering.RenderedObject> bundle = rendering.ofKind("Bundle").stream()
+                .filter(b -> b.name().equals(name)).findFirst();
+        if (bundle.isEmpty() || !bundle.get().spec().path("target").path("namespaceSelector").path("matchLabels")
+                .path("kubernetes.io/metadata.name").asString().equals("holdfast")) {
+            return Optional.empty();
+        }
+        StringBuilder pem = new StringBuilder();
+        for (JsonNode source : bundle.get().spec().path("sources")) {
+            JsonNode ref = source.path("secret");
+            byte[] value = secrets.get(ref.path("name").asString()).map(s -> s.get(ref.path("key").asString()))
+                    .orElseThrow(() -> new IllegalStateException("Bundle " + name + ": no Secret "
+                            + ref.path("name").asString() + " with key " + ref.path("key").asString()));
+            pem.append(new String(value, StandardCharsets.UTF_8).strip()).append('\n');
+        }
+        return Optional.of(Map.of(bundle.get().spec().path("target").path("configMap").path("key").asString(),
+                pem.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     private static void write(Map<String, byte[]> values, JsonNode items, Path target, String what)

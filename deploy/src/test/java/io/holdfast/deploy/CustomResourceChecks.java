@@ -6,8 +6,9 @@ import java.util.function.BiConsumer;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The fields each operator's custom resource needs (fabric8 has no model for them): Strimzi, CloudNativePG, KEDA
- * and the Prometheus operator. A kind not listed here fails, so a new CRD cannot slip in unchecked.
+ * The fields each operator's custom resource needs (fabric8 has no model for them): Strimzi, CloudNativePG (and its
+ * Barman Cloud plugin), KEDA, trust-manager and the Prometheus operator. A kind not listed here fails, so a new CRD
+ * cannot slip in unchecked; kinds with a stored CRD schema are also validated against it ({@link CrdSchemaValidation}).
  */
 final class CustomResourceChecks {
 
@@ -23,7 +24,13 @@ final class CustomResourceChecks {
             Map.entry("TriggerAuthentication", "keda.sh/v1alpha1"),
             Map.entry("PrometheusRule", "monitoring.coreos.com/v1"),
             Map.entry("ServiceMonitor", "monitoring.coreos.com/v1"),
-            Map.entry("PodMonitor", "monitoring.coreos.com/v1"));
+            Map.entry("PodMonitor", "monitoring.coreos.com/v1"),
+            Map.entry("ObjectStore", "barmancloud.cnpg.io/v1"),
+            Map.entry("ScheduledBackup", "postgresql.cnpg.io/v1"),
+            Map.entry("Bundle", "trust.cert-manager.io/v1alpha1"));
+
+    /** Kinds whose CRD schema is stored (src/test/resources/crd-schemas) and must validate the object. */
+    private static final List<String> SCHEMA_CHECKED = List.of("ObjectStore", "ScheduledBackup", "Bundle");
 
     private static final Map<String, BiConsumer<Rendering.RenderedObject, Problems>> CHECKS = Map.ofEntries(
             Map.entry("Kafka", CustomResourceChecks::kafka),
@@ -36,7 +43,10 @@ final class CustomResourceChecks {
             Map.entry("TriggerAuthentication", CustomResourceChecks::triggerAuthentication),
             Map.entry("PrometheusRule", CustomResourceChecks::prometheusRule),
             Map.entry("ServiceMonitor", CustomResourceChecks::monitor),
-            Map.entry("PodMonitor", CustomResourceChecks::monitor));
+            Map.entry("PodMonitor", CustomResourceChecks::monitor),
+            Map.entry("ObjectStore", CustomResourceChecks::objectStore),
+            Map.entry("ScheduledBackup", CustomResourceChecks::scheduledBackup),
+            Map.entry("Bundle", CustomResourceChecks::bundle));
 
     private CustomResourceChecks() {
     }
@@ -54,6 +64,12 @@ final class CustomResourceChecks {
             found.add("apiVersion " + apiVersion + ", expected " + API_VERSIONS.get(kind));
         }
         CHECKS.get(kind).accept(object, found);
+        var crd = CrdSchemaValidation.crd(apiVersion, kind);
+        if (crd.isPresent()) {
+            CrdSchemaValidation.validate(object.raw(), crd.get()).forEach(found::add);
+        } else if (SCHEMA_CHECKED.contains(kind)) {
+            found.add("no CRD schema for " + apiVersion + " " + kind + " in src/test/resources/crd-schemas");
+        }
         if (kind.equals("Database")) {
             databaseOwnerIsAManagedRole(object, rendering, found);
         }
@@ -137,6 +153,32 @@ final class CustomResourceChecks {
             p.require(role.path("passwordSecret").path("name").isString(), "role " + role.path("name").asString()
                     + " passwordSecret");
         }
+        for (JsonNode plugin : o.spec().path("plugins")) {
+            p.require(plugin.path("name").isString(), "plugins[].name");
+        }
+    }
+
+    private static void objectStore(Rendering.RenderedObject o, Problems p) {
+        JsonNode configuration = o.spec().path("configuration");
+        p.require(o.spec().path("retentionPolicy").isString(), "spec.retentionPolicy (the recovery window)");
+        p.require(configuration.path("destinationPath").isString(), "spec.configuration.destinationPath");
+        p.require(configuration.path("wal").isObject(), "spec.configuration.wal (WAL archiving settings)");
+    }
+
+    private static void scheduledBackup(Rendering.RenderedObject o, Problems p) {
+        p.require(o.spec().path("cluster").path("name").isString(), "spec.cluster.name");
+        p.require(o.spec().path("schedule").asString().split(" ").length == 6,
+                "spec.schedule with six fields (seconds first)");
+        p.require("plugin".equals(o.spec().path("method").asString()), "spec.method plugin (Barman Cloud plugin)");
+        p.require("barman-cloud.cloudnative-pg.io".equals(o.spec().path("pluginConfiguration").path("name")
+                .asString()), "spec.pluginConfiguration.name barman-cloud.cloudnative-pg.io");
+    }
+
+    private static void bundle(Rendering.RenderedObject o, Problems p) {
+        p.require(o.spec().path("sources").isArray() && !o.spec().path("sources").isEmpty(), "spec.sources");
+        p.require(o.spec().path("target").path("configMap").path("key").isString(), "spec.target.configMap.key");
+        p.require(o.spec().path("target").path("namespaceSelector").isObject(),
+                "spec.target.namespaceSelector (only the namespaces that need it)");
     }
 
     private static void database(Rendering.RenderedObject o, Problems p) {

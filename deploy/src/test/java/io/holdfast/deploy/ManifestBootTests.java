@@ -41,6 +41,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -150,7 +151,7 @@ class ManifestBootTests {
         postgres.createRolesAndDatabases(cluster, first.ofKind("Database").stream()
                 .map(Rendering.RenderedObject::raw).toList(), dbPasswords);
         registry = EmbeddedSchemaRegistry.startOnFreePort();
-        registerAsTheJobDoes(first);
+        registerAsTheJobDoesWhileAServiceWaits(first);
 
         KeyPair merchant = AlipayKeys.generate(random);
         AlipaySandbox.Builder sandboxBuilder = AlipaySandbox.builder().host("127.0.0.1").httpsPort(0);
@@ -182,6 +183,8 @@ class ManifestBootTests {
                     "user.password", utf8(password), "user.crt", utf8(identity.certificatePem()),
                     "user.key", utf8(identity.privateKeyPem()), "ca.crt", utf8(pki.caPem())));
         }
+        // the CA Secrets Strimzi and CloudNativePG create in holdfast-data: the pods get their certificates through
+        // the rendered trust-manager Bundles (BootPod writes each Bundle's target as trust-manager does)
         SECRETS.put("holdfast-cluster-ca-cert", Map.of("ca.crt", utf8(pki.caPem())));
         SECRETS.put("holdfast-pg-ca", Map.of("ca.crt", utf8(pki.caPem())));
         // README step 3: the merchants of the edge's API (config-tree keys; only the API key's SHA-256)
@@ -466,10 +469,48 @@ class ManifestBootTests {
     }
 
     /**
-     * What the schema-registration Job does: every file of its ConfigMap, in name order, POSTed to
-     * {@code $REGISTRY_URL/subjects/<subject>/versions} (the registry behind the path the Job's URL names).
+     * README step 7 and the services' init container {@code wait-for-schemas}: run against the empty registry, it keeps
+     * waiting while all but the last released version are registered, and completes (exit 0) once the Job has
+     * registered every one. Every service's pod then runs it again before its container starts ({@link BootPod}).
      */
-    private static void registerAsTheJobDoes(Rendering rendering) throws Exception {
+    private static void registerAsTheJobDoesWhileAServiceWaits(Rendering rendering) throws Exception {
+        String registryUrl = configValue(rendering, "holdfast-common", "spring.kafka.properties.schema.registry.url");
+        try (RegistryEndpoint endpoint = new RegistryEndpoint(URI.create(registryUrl).getPath(), registry.url())) {
+            Process init = BootPod.startInitContainer(rendering, "capture-service", 0,
+                    name -> Optional.ofNullable(SECRETS.get(name)), Map.of(REGISTRY_HOST, endpoint.hostAndPort()),
+                    Files.createDirectories(dir.resolve("init")));
+            try {
+                registerAsTheJobDoes(rendering, file -> !file.equals(lastReleasedVersion(rendering)));
+                await("wait-for-schemas keeps waiting while " + lastReleasedVersion(rendering) + " is missing")
+                        .during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(init::isAlive);
+                registerAsTheJobDoes(rendering, file -> true);
+                await("wait-for-schemas completes once every version is registered")
+                        .atMost(Duration.ofSeconds(30)).until(() -> !init.isAlive());
+                assertThat(init.exitValue()).as("wait-for-schemas exit status").isZero();
+            } finally {
+                init.destroyForcibly();
+            }
+        }
+    }
+
+    private static String lastReleasedVersion(Rendering rendering) {
+        List<String> files = schemaFiles(rendering).properties().stream().map(Map.Entry::getKey).sorted().toList();
+        return files.get(files.size() - 1);
+    }
+
+    private static JsonNode schemaFiles(Rendering rendering) {
+        JsonNode job = rendering.find("Job", "holdfast", "schema-registration").orElseThrow().spec()
+                .path("template").path("spec");
+        String configMap = job.path("volumes").get(0).path("configMap").path("name").asString();
+        return rendering.find("ConfigMap", "holdfast", configMap).orElseThrow().raw().path("data");
+    }
+
+    /**
+     * What the schema-registration Job does: every file of its ConfigMap (here: those {@code registered} selects), in
+     * name order, POSTed to {@code $REGISTRY_URL/subjects/<subject>/versions} (the registry behind the path the Job's
+     * URL names).
+     */
+    private static void registerAsTheJobDoes(Rendering rendering, Predicate<String> registered) throws Exception {
         JsonNode job = rendering.find("Job", "holdfast", "schema-registration").orElseThrow().spec()
                 .path("template").path("spec");
         String registryUrl = "";
@@ -478,11 +519,11 @@ class ManifestBootTests {
                 registryUrl = env.path("value").asString();
             }
         }
-        String configMap = job.path("volumes").get(0).path("configMap").path("name").asString();
-        JsonNode files = rendering.find("ConfigMap", "holdfast", configMap).orElseThrow().raw().path("data");
+        JsonNode files = schemaFiles(rendering);
         try (RegistryEndpoint endpoint = new RegistryEndpoint(URI.create(registryUrl).getPath(), registry.url())) {
             String local = registryUrl.replace(REGISTRY_HOST, endpoint.hostAndPort());
-            for (String file : files.properties().stream().map(Map.Entry::getKey).sorted().toList()) {
+            for (String file : files.properties().stream().map(Map.Entry::getKey).filter(registered).sorted()
+                    .toList()) {
                 String subject = file.replaceAll("\\.v\\d{3}\\.json$", "");
                 HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(local + "/subjects/"
                                 + subject + "/versions"))

@@ -111,7 +111,7 @@ final class Overlays {
         }
     }
 
-    private static Path kubectl() {
+    static Path kubectl() {
         Optional<Path> kubectl = Kubectl.find();
         assumeTrue(kubectl.isPresent(),
                 "kubectl is not on the PATH: the Kustomize overlays cannot be rendered, so the deploy manifest checks"

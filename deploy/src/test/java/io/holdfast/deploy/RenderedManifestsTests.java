@@ -56,6 +56,9 @@ class RenderedManifestsTests {
         assertThat(problems).isEmpty();
     }
 
+    /** Cluster-scoped custom resources (no namespace): trust-manager's Bundle. */
+    private static final Set<String> CLUSTER_SCOPED_CUSTOM_KINDS = Set.of("Bundle");
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("overlays")
     void everyNamespacedObjectLivesInARenderedNamespace(String overlay) {
@@ -66,6 +69,7 @@ class RenderedManifestsTests {
         assertThat(namespaces).containsExactlyInAnyOrder("holdfast", "holdfast-data");
         List<String> strays = rendering.objects().stream()
                 .filter(o -> !o.kind().equals("Namespace"))
+                .filter(o -> !CLUSTER_SCOPED_CUSTOM_KINDS.contains(o.kind()))
                 .filter(o -> o.namespace() == null || !namespaces.contains(o.namespace()))
                 .map(Object::toString)
                 .collect(Collectors.toList());
@@ -86,7 +90,9 @@ class RenderedManifestsTests {
         for (Deployment deployment : rendering.typed(Deployment.class)) {
             String namespace = deployment.getMetadata().getNamespace();
             for (String name : configMapsMounted(deployment)) {
-                if (rendering.find("ConfigMap", namespace, name).isEmpty()) {
+                boolean bundleTarget = rendering.ofKind("Bundle").stream().anyMatch(b -> b.name().equals(name)
+                        && b.spec().path("target").path("configMap").isObject());
+                if (rendering.find("ConfigMap", namespace, name).isEmpty() && !bundleTarget) {
                     missing.add(deployment.getMetadata().getName() + " -> " + name);
                 }
             }

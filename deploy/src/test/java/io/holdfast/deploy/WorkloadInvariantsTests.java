@@ -116,7 +116,9 @@ class WorkloadInvariantsTests {
                     name + ": pod runAsNonRoot with a numeric non-root runAsUser", problems);
             require(podSecurity != null && podSecurity.getSeccompProfile() != null,
                     name + ": seccompProfile", problems);
-            for (Container container : pod.getContainers()) {
+            List<Container> containers = new ArrayList<>(pod.getContainers());
+            containers.addAll(nullSafe(pod.getInitContainers()));
+            for (Container container : containers) {
                 SecurityContext security = container.getSecurityContext();
                 String where = name + "/" + container.getName();
                 require(security != null && Boolean.TRUE.equals(security.getReadOnlyRootFilesystem()),

@@ -48,10 +48,10 @@ public class CaptureConfiguration {
         return properties.toSettings(requestTimeout);
     }
 
-    /** {@code capture.deadline.anomalies{kind}}: PaymentAuthorized events whose authExpiryTime was not usable as is. */
+    /** {@code holdfast.capture.deadline.anomalies{kind}}: PaymentAuthorized events whose authExpiryTime was not usable as is. */
     @Bean
     DeadlineAnomalies deadlineAnomalies(MeterRegistry registry) {
-        return anomaly -> Counter.builder("capture.deadline.anomalies").tag("kind", anomaly.name())
+        return anomaly -> Counter.builder("holdfast.capture.deadline.anomalies").tag("kind", anomaly.name())
                 .description("PaymentAuthorized events whose authExpiryTime was missing, unusable or beyond 7 days")
                 .register(registry).increment();
     }

@@ -277,7 +277,7 @@ class CaptureServiceIntegrationTests {
     }
 
     private double missingAuthExpiryTimes() {
-        Counter counter = registry.find("capture.deadline.anomalies").tag("kind", "MISSING_AUTH_EXPIRY_TIME")
+        Counter counter = registry.find("holdfast.capture.deadline.anomalies").tag("kind", "MISSING_AUTH_EXPIRY_TIME")
                 .counter();
         return counter == null ? 0 : counter.count();
     }

@@ -303,7 +303,7 @@ class DeadlineSoakIntegrationTests {
             throw e;
         }
         metrics.refresh();
-        double missesGauge = registry.get("capture.deadline.misses").gauge().value();
+        double missesGauge = registry.get("holdfast.capture.deadline.misses").gauge().value();
         long missedRows = count("select count(*) as n from capture_schedule where deadline_missed");
         long lapsedAgainstPolicy = payments.stream().filter(p -> p.policy() != DeadlinePolicy.EXPIRE)
                 .filter(p -> !events(p, AuthorizationExpired.class).isEmpty()).count();

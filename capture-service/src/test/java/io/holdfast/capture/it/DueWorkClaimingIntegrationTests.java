@@ -220,24 +220,69 @@ class DueWorkClaimingIntegrationTests {
         outbox.append(List.of(new CaptureEvent.AuthorizationExpired("exp-unpublished", "ap-x", new Money(1, "JPY"),
                 now)), null, "test").block();
         metrics.refresh();
-        assertThat(gauge("capture.exposure.authorizations", "6h")).isEqualTo(2);
-        assertThat(gauge("capture.exposure.authorizations", "24h")).isEqualTo(3);
-        assertThat(gauge("capture.exposure.authorizations", "48h")).isEqualTo(3);
-        assertThat(gauge("capture.exposure.authorizations", "7d")).isEqualTo(4);
-        assertThat(gauge("capture.exposure.amount", "7d")).isEqualTo(4 * 777);
-        assertThat(registry.get("capture.failed.authorizations").gauge().value()).isEqualTo(1);
-        assertThat(registry.get("capture.deadline.misses").gauge().value()).isZero();
-        assertThat(registry.get("capture.outbox.unpublished").gauge().value()).isPositive(); // no relay runs in this context
+        assertThat(gauge("holdfast.capture.exposure.authorizations", "6h", "EXPIRE")).isEqualTo(2);
+        assertThat(gauge("holdfast.capture.exposure.authorizations", "24h", "EXPIRE")).isEqualTo(3);
+        assertThat(gauge("holdfast.capture.exposure.authorizations", "48h", "EXPIRE")).isEqualTo(3);
+        assertThat(gauge("holdfast.capture.exposure.authorizations", "7d", "EXPIRE")).isEqualTo(4);
+        assertThat(gauge("holdfast.capture.exposure.amount", "7d", "EXPIRE")).isEqualTo(4 * 777);
+        assertThat(registry.get("holdfast.capture.failed.authorizations").gauge().value()).isEqualTo(1);
+        assertThat(registry.get("holdfast.capture.deadline.misses").gauge().value()).isZero();
+        assertThat(registry.get("holdfast.capture.outbox.unpublished").gauge().value())
+                .isPositive(); // no relay runs in this context
     }
 
-    private double gauge(String name, String bucket) {
-        return registry.get(name).tags("bucket", bucket, "currency", "JPY").gauge().value();
+    /**
+     * The deadline alerts in deploy select on the {@code policy} tag: an EXPIRE row near its deadline is the plan, a
+     * CAPTURE row 20 h before its deadline is in the normal window before the policy acts (deadline − safety margin
+     * 12 h), a CAPTURE row 3 h before it is overdue: its policy should have acted 9 h ago; a row half an hour past
+     * its policy point is within the hour its capture may take.
+     */
+    @Test
+    void exposureGaugesAreTaggedWithThePolicyAndCountRowsPastThePolicyPoint() {
+        Instant now = CLOCK.instant();
+        String currency = "CHF";
+        insertWithDeadline("pol-expire-3h", now.plus(Duration.ofHours(3)), DeadlinePolicy.EXPIRE, currency);
+        insertWithDeadline("pol-capture-20h", now.plus(Duration.ofHours(20)), DeadlinePolicy.CAPTURE, currency);
+        insertWithDeadline("pol-capture-3h", now.plus(Duration.ofHours(3)), DeadlinePolicy.CAPTURE, currency);
+        insertWithDeadline("pol-void-10h", now.plus(Duration.ofHours(10)), DeadlinePolicy.VOID, currency);
+        metrics.refresh();
+
+        assertThat(registry.get("holdfast.capture.exposure.authorizations")
+                .tags("bucket", "6h", "currency", currency, "policy", "EXPIRE").gauge().value()).isEqualTo(1);
+        assertThat(registry.get("holdfast.capture.exposure.authorizations")
+                .tags("bucket", "6h", "currency", currency, "policy", "CAPTURE").gauge().value()).isEqualTo(1);
+        assertThat(registry.get("holdfast.capture.exposure.authorizations")
+                .tags("bucket", "24h", "currency", currency, "policy", "CAPTURE").gauge().value()).isEqualTo(2);
+        assertThat(registry.get("holdfast.capture.exposure.authorizations")
+                .tags("bucket", "24h", "currency", currency, "policy", "VOID").gauge().value()).isEqualTo(1);
+        // over an hour past deadline - 12 h and still open: the CAPTURE row at 3 h and the VOID row at 10 h
+        assertThat(overdue("CAPTURE")).isGreaterThanOrEqualTo(1);
+        assertThat(overdue("VOID")).isGreaterThanOrEqualTo(1);
+        double captureBefore = overdue("CAPTURE");
+        insertWithDeadline("pol-capture-13h", now.plus(Duration.ofHours(13)), DeadlinePolicy.CAPTURE, currency);
+        insertWithDeadline("pol-capture-11h30", now.plus(Duration.ofMinutes(11 * 60 + 30)), DeadlinePolicy.CAPTURE,
+                currency);
+        metrics.refresh();
+        assertThat(overdue("CAPTURE")).as("CAPTURE rows 13 h and 11.5 h before their deadline are not overdue")
+                .isEqualTo(captureBefore);
+    }
+
+    private double overdue(String policy) {
+        return registry.get("holdfast.capture.overdue.authorizations").tags("policy", policy).gauge().value();
+    }
+
+    private double gauge(String name, String bucket, String policy) {
+        return registry.get(name).tags("bucket", bucket, "currency", "JPY", "policy", policy).gauge().value();
     }
 
     private void insertWithDeadline(String prefix, Instant deadline) {
+        insertWithDeadline(prefix, deadline, DeadlinePolicy.EXPIRE, "JPY");
+    }
+
+    private void insertWithDeadline(String prefix, Instant deadline, DeadlinePolicy policy, String currency) {
         String id = prefix + "-" + UUID.randomUUID();
-        Authorization row = guardian.onAuthorized(new AuthorizedPayment(id, "ap-" + id, null, new Money(777, "JPY"),
-                CaptureMode.MANUAL, deadline.minus(Duration.ofDays(7)), deadline, DeadlinePolicy.EXPIRE));
+        Authorization row = guardian.onAuthorized(new AuthorizedPayment(id, "ap-" + id, null, new Money(777, currency),
+                CaptureMode.MANUAL, deadline.minus(Duration.ofDays(7)), deadline, policy));
         store.insert(row, schedule.dueAt(row)).block();
     }
 

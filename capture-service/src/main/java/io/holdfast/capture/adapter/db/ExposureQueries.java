@@ -13,8 +13,15 @@ import reactor.core.publisher.Mono;
 /** Read-only queries behind the money-at-risk metrics. */
 public final class ExposureQueries {
 
-    /** Open MANUAL authorizations within a time-to-deadline bucket, per currency. */
-    public record Bucket(String bucket, String currency, long count, long amountMinor) {
+    /** Open MANUAL authorizations within a time-to-deadline bucket, per currency and deadline policy. */
+    public record Bucket(String bucket, String currency, String policy, long count, long amountMinor) {
+    }
+
+    /**
+     * Open MANUAL authorizations of one deadline policy past the point where the policy acts (deadline − safety
+     * margin): in normal operation the guardian has already captured or voided them, or is waiting for the answer.
+     */
+    public record Overdue(String policy, long count) {
     }
 
     /**
@@ -24,8 +31,8 @@ public final class ExposureQueries {
      * @param unpublished outbox rows not yet published
      * @param oldestUnpublished age of the oldest of them (zero when none): a stuck relay shows here
      */
-    public record Exposure(List<Bucket> buckets, Duration oldestUnconfirmedCapture, long deadlineMisses,
-            long failedBeforeDeadline, long unpublished, Duration oldestUnpublished) {
+    public record Exposure(List<Bucket> buckets, List<Overdue> overdue, Duration oldestUnconfirmedCapture,
+            long deadlineMisses, long failedBeforeDeadline, long unpublished, Duration oldestUnpublished) {
     }
 
     private static final String OPEN = "('AUTHORIZED','CAPTURE_SCHEDULED','CAPTURE_REQUESTED','CAPTURE_PENDING',"
@@ -46,17 +53,29 @@ public final class ExposureQueries {
         this.clock = clock;
     }
 
-    /** Counts and amounts per bucket (&lt;6h, &lt;24h, &lt;48h, &lt;7d; cumulative), oldest capture, misses. */
-    public Mono<Exposure> snapshot() {
+    /**
+     * Counts and amounts per bucket (&lt;6h, &lt;24h, &lt;48h, &lt;7d; cumulative) and policy, the rows past their
+     * policy's point ({@code deadline - policyActsBefore}), oldest capture, misses.
+     */
+    public Mono<Exposure> snapshot(Duration policyActsBefore) {
         Instant now = clock.instant();
-        var buckets = db.sql("select b.name, s.currency, count(*) as n, sum(s.amount_minor) as amount "
+        var buckets = db.sql("select b.name, s.currency, s.policy, count(*) as n, sum(s.amount_minor) as amount "
                         + "from capture_schedule s join (values ('6h', interval '6 hours'), ('24h', interval '24 hours'),"
                         + " ('48h', interval '48 hours'), ('7d', interval '7 days')) as b(name, width) "
                         + "on s.deadline - :now < b.width where s.capture_mode = 'MANUAL' and " + AT_RISK
-                        + " group by b.name, s.currency")
+                        + " group by b.name, s.currency, s.policy")
                 .bind("now", R2dbcScheduleStore.utc(now))
                 .map(r -> new Bucket(r.get("name", String.class), r.get("currency", String.class),
-                        r.get("n", Long.class), r.get("amount", BigDecimal.class).longValue()))
+                        r.get("policy", String.class), r.get("n", Long.class),
+                        r.get("amount", BigDecimal.class).longValue()))
+                .all().collectList();
+        var overdue = db.sql("select p.policy, count(s.policy) as n from (values ('CAPTURE'), ('VOID'), ('EXPIRE'))"
+                        + " as p(policy) left join capture_schedule s on s.policy = p.policy"
+                        + " and s.capture_mode = 'MANUAL' and s.deadline <= :actsAt and " + AT_RISK
+                        + " group by p.policy")
+                .bind("now", R2dbcScheduleStore.utc(now))
+                .bind("actsAt", R2dbcScheduleStore.utc(now.plus(policyActsBefore)))
+                .map(r -> new Overdue(r.get("policy", String.class), r.get("n", Long.class)))
                 .all().collectList();
         var oldest = db.sql("select min(coalesce(capture_requested_at, authorized_at)) as t from capture_schedule "
                         + "where status in ('CAPTURE_REQUESTED','CAPTURE_PENDING','CAPTURE_UNKNOWN',"
@@ -75,8 +94,8 @@ public final class ExposureQueries {
                     return new Backlog(r.get("n", Long.class),
                             first == null ? Duration.ZERO : Duration.between(first.toInstant(), now));
                 }).one();
-        return Mono.zip(buckets, oldest, misses, failed, outbox).map(t -> new Exposure(t.getT1(), t.getT2(),
-                t.getT3(), t.getT4(), t.getT5().count(), t.getT5().oldest()));
+        return Mono.zip(buckets, overdue, oldest, misses, failed, outbox).map(t -> new Exposure(t.getT1(), t.getT2(),
+                t.getT3(), t.getT4(), t.getT5(), t.getT6().count(), t.getT6().oldest()));
     }
 
     private record Backlog(long count, Duration oldest) {
