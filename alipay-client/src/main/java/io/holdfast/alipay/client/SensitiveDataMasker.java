@@ -89,11 +89,22 @@ public final class SensitiveDataMasker {
         Matcher matcher = DIGIT_RUN.matcher(text);
         while (matcher.find()) {
             String run = matcher.group();
-            if (run.charAt(0) != '0' && groupedAsACard(run) && luhnValid(run)) {
+            boolean grouped = run.indexOf(' ') >= 0 || run.indexOf('-') >= 0;
+            if (run.charAt(0) != '0' && groupedAsACard(run) && luhnValid(run)
+                    && (!grouped || standsAlone(text, matcher.start(), matcher.end()))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * A card number written in groups ("4111 1111 1111 1111") stands apart from the text around it; digit groups glued
+     * to letters are a part of an identifier, such as a UUID whose middle groups happen to be digits.
+     */
+    private static boolean standsAlone(String text, int start, int end) {
+        return (start == 0 || !Character.isLetterOrDigit(text.charAt(start - 1)))
+                && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)));
     }
 
     private static boolean groupedAsACard(String run) {

@@ -56,6 +56,20 @@ class SensitiveDataMaskerTests {
     }
 
     @Test
+    void aUuidIsNotACardNumberEvenWhenItsGroupsAreDigits() {
+        // groups 2-4 and the head of group 5 of this UUID form "4111-1111-1111-009", Luhn-valid and grouped by 4 like
+        // a written card number; glued to the hex that follows, it is an identifier, not a card number
+        assertThat(SensitiveDataMasker.containsCardNumber("abcdefab-4111-1111-1111-009abcdef012")).isFalse();
+        assertThat(SensitiveDataMasker.containsCardNumber("cmd-4111-1111-1111-009x")).isFalse();
+        // a card number written in groups on its own, or glued to nothing, is still one
+        assertThat(SensitiveDataMasker.containsCardNumber("card 4111-1111-1111-009 exp")).isTrue();
+        assertThat(SensitiveDataMasker.containsCardNumber("4111 1111 1111 009")).isTrue();
+        assertThat(SensitiveDataMasker.containsCardNumber("pan=4111-1111-1111-009;")).isTrue();
+        // an ungrouped run is a card number wherever it is, letters around it or not
+        assertThat(SensitiveDataMasker.containsCardNumber("order4054695723100768x")).isTrue();
+    }
+
+    @Test
     void luhn() {
         assertThat(SensitiveDataMasker.luhnValid("4054695723100768")).isTrue();
         assertThat(SensitiveDataMasker.luhnValid("4054695723100769")).isFalse();
