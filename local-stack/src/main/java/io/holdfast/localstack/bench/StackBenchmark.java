@@ -66,7 +66,7 @@ public final class StackBenchmark {
                 Integer.parseInt(options.getOrDefault("in-flight", "20")),
                 Duration.ofSeconds(Long.parseLong(options.getOrDefault("timeout-seconds", "180"))),
                 Integer.parseInt(options.getOrDefault("sequential", "40")),
-                Integer.parseInt(options.getOrDefault("idle-seconds", "10")));
+                Integer.parseInt(options.getOrDefault("idle-seconds", "15")));
         Path home = Files.createTempDirectory("holdfast-bench");
         Path repository = Path.of(System.getProperty("holdfast.repo", ".")).toAbsolutePath().normalize();
         boolean ok;
@@ -110,7 +110,8 @@ public final class StackBenchmark {
                 }
             }
             out.printf("measuring %d s of idle CPU (pollers, heartbeats) …%n", idleSeconds);
-            TimeUnit.SECONDS.sleep(2); // let the last payments' stragglers (notifications, metrics) settle
+            // let the last payments' stragglers (notifications, metrics) and the JIT compilers settle
+            TimeUnit.SECONDS.sleep(5);
             Map<String, Double> idleStart = cpu(stack);
             long idleBegin = System.nanoTime();
             TimeUnit.SECONDS.sleep(idleSeconds);
