@@ -113,9 +113,11 @@ public final class StackBenchmark {
             // let the last payments' stragglers (notifications, metrics) and the JIT compilers settle
             TimeUnit.SECONDS.sleep(5);
             Map<String, Double> idleStart = cpu(stack);
+            Map<String, Double> jitStart = compilerCpu(stack);
             long idleBegin = System.nanoTime();
             TimeUnit.SECONDS.sleep(idleSeconds);
             Map<String, Double> idle = rates(idleStart, cpu(stack), System.nanoTime() - idleBegin);
+            Map<String, Double> idleJit = rates(jitStart, compilerCpu(stack), System.nanoTime() - idleBegin);
             Map<String, Double> before = cpu(stack);
             long measureBegin = System.nanoTime();
             out.printf("measuring %d payments, at most %d in flight …%n", payments, inFlight);
@@ -132,7 +134,7 @@ public final class StackBenchmark {
                 sequentialResult.hopLines().forEach((key, line) -> out.printf("  %-34s %s%n", key, line));
             });
             report(result, before, after, idle, window, floor);
-            table(oneAtATime, result, before, after, idle, window, floor);
+            table(oneAtATime, result, before, after, idle, idleJit, window, floor);
             boolean sequentialComplete = oneAtATime.values().stream()
                     .allMatch(r -> r.completed() == sequential && r.unexpected().isEmpty());
             return result.completed() == payments && result.unexpected().isEmpty() && sequentialComplete;
@@ -141,8 +143,8 @@ public final class StackBenchmark {
 
     /** The issue's comparison table (issue 15), from this run. */
     private void table(Map<LoadDriver.Flow, LoadDriver.Result> oneAtATime, LoadDriver.Result mixed,
-            Map<String, Double> before, Map<String, Double> after, Map<String, Double> idle, double window,
-            double floor) {
+            Map<String, Double> before, Map<String, Double> after, Map<String, Double> idle,
+            Map<String, Double> idleJit, double window, double floor) {
         int n = Math.max(1, mixed.completed());
         double servicesNet = 0;
         for (String process : List.of(LocalStack.INGEST, LocalStack.AUTHORIZATION, LocalStack.CAPTURE)) {
@@ -163,9 +165,14 @@ public final class StackBenchmark {
                 mixed.percentile(99));
         out.printf("| CPU per payment of the three services, mixed, idle subtracted | %.1f ms = %.1f × one RSA sign "
                 + "+ verify (%.2f ms) |%n", servicesNet, servicesNet / floor, floor);
-        out.printf("| CPU of the services when idle (%d s) | notification-ingest %.1f %%, authorization %.1f %%, "
-                + "capture %.1f %% of a core |%n", idleSeconds, idle.get(LocalStack.INGEST) * 100,
-                idle.get(LocalStack.AUTHORIZATION) * 100, idle.get(LocalStack.CAPTURE) * 100);
+        out.printf("| CPU of the services when idle (%d s; in brackets: without the JIT compiler threads, still "
+                + "compiling after the load) | notification-ingest %.1f %% (%.1f %%), authorization %.1f %% (%.1f %%), "
+                + "capture %.1f %% (%.1f %%) of a core |%n", idleSeconds,
+                idle.get(LocalStack.INGEST) * 100, (idle.get(LocalStack.INGEST) - idleJit.get(LocalStack.INGEST)) * 100,
+                idle.get(LocalStack.AUTHORIZATION) * 100,
+                (idle.get(LocalStack.AUTHORIZATION) - idleJit.get(LocalStack.AUTHORIZATION)) * 100,
+                idle.get(LocalStack.CAPTURE) * 100,
+                (idle.get(LocalStack.CAPTURE) - idleJit.get(LocalStack.CAPTURE)) * 100);
     }
 
     private static double[] loadAverage() {
@@ -176,6 +183,15 @@ public final class StackBenchmark {
         } catch (IOException | RuntimeException e) {
             return new double[] {-1, -1, -1};
         }
+    }
+
+    /** CPU seconds of the services' JIT compiler threads so far. */
+    private static Map<String, Double> compilerCpu(RunningStack stack) {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        for (String module : List.of(LocalStack.INGEST, LocalStack.AUTHORIZATION, LocalStack.CAPTURE)) {
+            seconds.put(module, ProcessCpu.compilerSeconds(stack.child(module).orElseThrow().pid()));
+        }
+        return seconds;
     }
 
     private Map<String, Double> cpu(RunningStack stack) throws Exception {
