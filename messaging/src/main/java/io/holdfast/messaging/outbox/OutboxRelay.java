@@ -66,11 +66,6 @@ public final class OutboxRelay {
         this.settings = settings;
     }
 
-    /** Rows per pass, at most. */
-    int batchSize() {
-        return settings.batchSize();
-    }
-
     /** One pass: the number of rows published (acknowledged and marked). */
     public Mono<Integer> relayOnce() {
         Mono<Integer> pass = store.limitClaims(settings.lease())

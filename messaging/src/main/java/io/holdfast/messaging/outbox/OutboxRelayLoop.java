@@ -10,8 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Runs an {@link OutboxRelay} on its own thread: pass after pass while a pass publishes anything ({@link #GATHER}
- * apart unless a pass filled its batch), then a wait until
+ * Runs an {@link OutboxRelay} on its own thread: pass after pass while a pass publishes anything, then a wait until
  * the {@link Wakeup} is signalled — {@link R2dbcOutboxStore#append} signals it right after the appending transaction
  * commits — or {@code pollInterval} (real time) has passed: the fallback for rows this process did not signal (another
  * replica's, rows a crash left behind, a send that failed). A failed pass is logged and the loop waits the whole
@@ -22,9 +21,6 @@ import org.springframework.context.SmartLifecycle;
 public final class OutboxRelayLoop implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelayLoop.class);
-
-    /** The pause between two passes that each published something without filling their batch. */
-    static final Duration GATHER = Duration.ofMillis(10);
 
     private final String name;
     private final OutboxRelay relay;
@@ -91,20 +87,12 @@ public final class OutboxRelayLoop implements SmartLifecycle {
         }
     }
 
-    /**
-     * Passes until one publishes nothing; false when a pass failed. Between two passes that are not full the loop
-     * pauses {@link #GATHER}, so that under load a pass takes what many transactions committed instead of each commit
-     * starting its own pass (a pass is a transaction of four statements); a row is never held back by it when the
-     * relay is idle, since a signal that finds the loop waiting starts a pass at once.
-     */
-    private boolean drain() throws InterruptedException {
+    /** Passes until one publishes nothing; false when a pass failed. */
+    private boolean drain() {
         try {
             Integer published;
             do {
                 published = relay.relayOnce().block(passTimeout);
-                if (published != null && published > 0 && published < relay.batchSize()) {
-                    TimeUnit.MILLISECONDS.sleep(GATHER.toMillis());
-                }
             } while (published != null && published > 0 && !Thread.currentThread().isInterrupted());
             return true;
         } catch (RuntimeException e) {
