@@ -15,6 +15,7 @@ import io.holdfast.authorization.application.Reconciler;
 import io.holdfast.authorization.domain.ReconcilePolicy;
 import io.holdfast.messaging.inbox.R2dbcInboxStore;
 import io.holdfast.messaging.outbox.R2dbcOutboxStore;
+import io.holdfast.messaging.wakeup.Wakeup;
 import io.r2dbc.spi.ConnectionFactory;
 import java.time.Clock;
 import java.util.UUID;
@@ -67,8 +68,14 @@ public class ApplicationConfiguration {
 
     /** The shared outbox table (messaging module): written with every state change, read by the relay. */
     @Bean
-    R2dbcOutboxStore outbox(DatabaseClient db) {
-        return new R2dbcOutboxStore(db);
+    R2dbcOutboxStore outbox(DatabaseClient db, Wakeup outboxWakeup) {
+        return new R2dbcOutboxStore(db, outboxWakeup);
+    }
+
+    /** Signalled after a transaction that appended outbox rows commits: the relay publishes them at once. */
+    @Bean
+    Wakeup outboxWakeup() {
+        return new Wakeup();
     }
 
     @Bean

@@ -57,7 +57,8 @@ public record AuthorizationProperties(Reconcile reconcile, Outbox outbox, String
     /**
      * The outbox relay (the {@code messaging} module's {@code OutboxRelay}).
      *
-     * @param pollInterval how often pending rows are looked for (default 200ms)
+     * @param pollInterval how often pending rows are looked for when nothing woke the relay (default 2s): rows this
+     *     service commits wake it at once; the poll finds the rest (another replica's, a crash's, a failed send)
      * @param batchSize rows per transaction (default 100)
      * @param staleAfter a pending row older than this counts as stale in the metrics (default 1m)
      * @param retention completed rows are deleted after this (default 7d)
@@ -69,7 +70,7 @@ public record AuthorizationProperties(Reconcile reconcile, Outbox outbox, String
         public Outbox {
             lease = lease == null ? OutboxRelay.Settings.DEFAULT.lease() : lease;
             retention = retention == null ? Duration.ofDays(7) : retention;
-            pollInterval = pollInterval == null ? Duration.ofMillis(200) : pollInterval;
+            pollInterval = pollInterval == null ? Duration.ofSeconds(2) : pollInterval;
             batchSize = batchSize <= 0 ? 100 : batchSize;
             staleAfter = staleAfter == null ? Duration.ofMinutes(1) : staleAfter;
         }

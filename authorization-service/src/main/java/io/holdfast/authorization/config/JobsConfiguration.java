@@ -6,6 +6,7 @@ import io.holdfast.messaging.outbox.OutboxPublisher;
 import io.holdfast.messaging.outbox.OutboxRelay;
 import io.holdfast.messaging.outbox.OutboxRelayLoop;
 import io.holdfast.messaging.outbox.R2dbcOutboxStore;
+import io.holdfast.messaging.wakeup.Wakeup;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -32,15 +33,18 @@ public class JobsConfiguration {
         return new BackgroundJobs(reconciler, metrics, properties);
     }
 
-    /** The shared relay (per-payment publication order, one relay per payment at a time) on its own thread. */
+    /**
+     * The shared relay (per-payment publication order, one relay per payment at a time) on its own thread, woken
+     * right after a transaction that appended outbox rows commits; {@code outbox.poll-interval} is the fallback.
+     */
     @Bean
     @ConditionalOnProperty(name = "holdfast.authorization.jobs.enabled", havingValue = "true", matchIfMissing = true)
     OutboxRelayLoop outboxRelayLoop(R2dbcOutboxStore outbox, TransactionalOperator transactions,
-            OutboxPublisher publisher, Clock clock, AuthorizationProperties properties) {
+            OutboxPublisher publisher, Clock clock, AuthorizationProperties properties, Wakeup outboxWakeup) {
         AuthorizationProperties.Outbox settings = properties.outbox();
         OutboxRelay relay = new OutboxRelay(outbox, transactions, publisher, clock,
                 new OutboxRelay.Settings(settings.batchSize(), settings.lease(), 0));
         return new OutboxRelayLoop("authorization-outbox-relay", relay, settings.pollInterval(),
-                settings.lease());
+                settings.lease(), outboxWakeup);
     }
 }

@@ -3,12 +3,15 @@ package io.holdfast.capture.config;
 import io.holdfast.capture.application.CaptureCommandHandler;
 import io.holdfast.capture.application.CaptureNotificationHandler;
 import io.holdfast.capture.application.DueWorkRunner;
+import io.holdfast.capture.adapter.db.DbAdapterConfiguration;
 import io.holdfast.messaging.outbox.OutboxPublisher;
 import io.holdfast.messaging.outbox.OutboxRelay;
 import io.holdfast.messaging.outbox.OutboxRelayLoop;
 import io.holdfast.messaging.outbox.R2dbcOutboxStore;
+import io.holdfast.messaging.wakeup.Wakeup;
 import java.time.Clock;
 import java.time.Duration;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,17 +29,20 @@ public class PollingConfiguration {
     private static final Duration PASS_TIMEOUT = Duration.ofMinutes(1);
 
     @Bean
-    PollingLoop dueWorkLoop(DueWorkRunner runner, SchedulerProperties properties) {
+    PollingLoop dueWorkLoop(DueWorkRunner runner, SchedulerProperties properties,
+            @Qualifier(DbAdapterConfiguration.DUE_WORK_WAKEUP) Wakeup dueWorkWakeup) {
         return new PollingLoop("capture-due-work", properties.pollInterval(), properties.batch(),
-                () -> runner.runOnce().blockOptional(PASS_TIMEOUT).orElse(0));
+                () -> runner.runOnce().blockOptional(PASS_TIMEOUT).orElse(0), dueWorkWakeup);
     }
 
     @Bean
     OutboxRelayLoop outboxRelayLoop(R2dbcOutboxStore store, ReactiveTransactionManager transactions,
-            OutboxPublisher publisher, Clock clock, OutboxRelayProperties properties) {
+            OutboxPublisher publisher, Clock clock, OutboxRelayProperties properties,
+            @Qualifier(DbAdapterConfiguration.OUTBOX_WAKEUP) Wakeup outboxWakeup) {
         OutboxRelay relay = new OutboxRelay(store, TransactionalOperator.create(transactions), publisher, clock,
                 new OutboxRelay.Settings(properties.batch(), properties.lease(), 0));
-        return new OutboxRelayLoop("capture-outbox-relay", relay, properties.pollInterval(), properties.lease());
+        return new OutboxRelayLoop("capture-outbox-relay", relay, properties.pollInterval(), properties.lease(),
+                outboxWakeup);
     }
 
     @Bean

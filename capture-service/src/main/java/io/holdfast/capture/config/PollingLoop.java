@@ -1,8 +1,9 @@
 package io.holdfast.capture.config;
 
+import io.holdfast.messaging.wakeup.Wakeup;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
@@ -11,7 +12,8 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Runs one pass of some work on its own thread, again and again with a real-time pause between passes (none while
- * a pass reports a full batch). A failed pass is logged and the loop goes on: the work is idempotent and durable.
+ * a pass reports a full batch) that a {@link Wakeup} signal cuts short. A failed pass is logged and the loop waits the
+ * whole interval before the next: the work is idempotent and durable.
  */
 final class PollingLoop implements SmartLifecycle {
 
@@ -21,43 +23,68 @@ final class PollingLoop implements SmartLifecycle {
     private final Duration interval;
     private final int fullBatch;
     private final IntSupplier pass;
-    private volatile ScheduledExecutorService executor;
+    private final Wakeup wakeup;
+    private volatile ExecutorService executor;
 
     PollingLoop(String name, Duration interval, int fullBatch, IntSupplier pass) {
+        this(name, interval, fullBatch, pass, new Wakeup());
+    }
+
+    PollingLoop(String name, Duration interval, int fullBatch, IntSupplier pass, Wakeup wakeup) {
         this.name = name;
         this.interval = interval;
         this.fullBatch = fullBatch;
         this.pass = pass;
+        this.wakeup = wakeup;
     }
 
     @Override
     public void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+        ExecutorService started = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);
             return t;
         });
-        executor.scheduleWithFixedDelay(this::drain, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        executor = started;
+        started.execute(this::loop);
     }
 
-    private void drain() {
+    private void loop() {
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                if (drain()) {
+                    wakeup.await(interval);
+                } else {
+                    TimeUnit.MILLISECONDS.sleep(interval.toMillis());
+                }
+            }
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Passes while they report a full batch; false when a pass failed. */
+    private boolean drain() {
         try {
             int done;
             do {
                 done = pass.getAsInt();
             } while (done >= fullBatch && !Thread.currentThread().isInterrupted());
+            return true;
         } catch (RuntimeException e) {
-            ScheduledExecutorService current = executor;
+            ExecutorService current = executor;
             if (current == null || current.isShutdown()) {
-                return; // stopping: the interrupted pass is retried after the restart
+                Thread.currentThread().interrupt();
+                return false; // stopping: the interrupted pass is retried after the restart
             }
             log.warn("{} pass failed; next pass in {}", name, interval, e);
+            return false;
         }
     }
 
     @Override
     public void stop() {
-        ScheduledExecutorService current = executor;
+        ExecutorService current = executor;
         if (current != null) {
             current.shutdownNow();
             try {

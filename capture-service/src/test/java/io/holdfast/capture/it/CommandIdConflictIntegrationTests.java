@@ -44,12 +44,14 @@ import org.springframework.test.context.DynamicPropertySource;
  * A CapturePayment's commandId is remembered with a fingerprint of its content: an identical redelivery is a silent
  * no-op, the same commandId with other content is refused with CommandRejected(DUPLICATE_COMMAND_ID_CONFLICT) on
  * payments.events (and kept on the dead-letter topic), never dropped as a duplicate. No capture is sent here (the
- * capture is scheduled days ahead and the clock stands still), so Antom is not needed.
+ * capture is scheduled days ahead and the clock stands still), so Antom is not needed. The relay and the scheduler
+ * poll only every 10 minutes here: every event is on payments.events within seconds because the commit that wrote it
+ * woke the relay.
  */
 @SpringBootTest(properties = {
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "holdfast.capture.scheduler.poll-interval=200ms",
-        "holdfast.capture.outbox.poll-interval=100ms",
+        "holdfast.capture.scheduler.poll-interval=10m",
+        "holdfast.capture.outbox.poll-interval=10m",
         "holdfast.alipay.base-url=https://localhost:1",
         "holdfast.alipay.client-id=UNUSED"})
 @EmbeddedKafka(partitions = 1, topics = {Topics.PAYMENTS_COMMANDS, Topics.PAYMENTS_EVENTS,

@@ -56,11 +56,26 @@ final class LoadDriver {
         final long sentNanos;
         volatile long finalNanos;
         volatile String outcome;
+        volatile boolean expected;
+        /** Wall-clock millis of the latest stimulus: the last command sent or the previous event's occurredAt. */
+        volatile long lastStimulusMillis;
+        final List<Hop> hops = new ArrayList<>();
 
         Payment(Flow flow, long sentNanos) {
             this.flow = flow;
             this.sentNanos = sentNanos;
+            this.lastStimulusMillis = System.currentTimeMillis();
         }
+    }
+
+    /**
+     * Where the time of one event went, from wall-clock timestamps the system already has (the benchmark, Kafka and the
+     * services share this machine's clock): {@code work} from the stimulus (the merchant's command, or the previous
+     * event) to the event's {@code occurredAt} (consumed, Antom called, decided); {@code publish} from {@code
+     * occurredAt} to the record's Kafka timestamp (the producer's CreateTime: commit, then the outbox relay's pickup);
+     * {@code deliver} from that timestamp to the merchant's consumer having it.
+     */
+    record Hop(Flow flow, String event, long work, long publish, long deliver) {
     }
 
     static Flow flowOf(int i) {
@@ -75,6 +90,11 @@ final class LoadDriver {
     }
 
     Result run(String label, int count, int inFlight, Duration timeout) throws InterruptedException {
+        return run(label, count, inFlight, timeout, null);
+    }
+
+    /** Like {@link #run(String, int, int, Duration)}; {@code only} (when not null) replaces the mix with one flow. */
+    Result run(String label, int count, int inFlight, Duration timeout, Flow only) throws InterruptedException {
         String run = label + "-" + Long.toHexString(System.nanoTime());
         slots = new Semaphore(inFlight);
         done = new CountDownLatch(count);
@@ -85,7 +105,7 @@ final class LoadDriver {
             if (!slots.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                 break;
             }
-            Flow flow = flowOf(i);
+            Flow flow = only == null ? flowOf(i) : only;
             String id = "bench-" + run + "-" + i;
             ids.add(id);
             payments.put(id, new Payment(flow, System.nanoTime()));
@@ -101,18 +121,20 @@ final class LoadDriver {
     }
 
     void onEvent(PaymentEvent event, long receivedNanos) {
+        onEvent(event, receivedNanos, 0);
+    }
+
+    void onEvent(PaymentEvent event, long receivedNanos, long recordTimestampMillis) {
         Payment payment = payments.get(event.getPaymentRequestId());
         if (payment == null || payment.outcome != null) {
             return;
         }
         Object payload = event.getPayload();
+        if (recordTimestampMillis > 0) {
+            recordHop(payment, event, receivedNanos, recordTimestampMillis);
+        }
         if (payload instanceof PaymentAuthorized) {
-            switch (payment.flow) {
-                case MANUAL -> send.accept(commands.capture(event.getPaymentRequestId(), AMOUNT));
-                case CANCEL -> send.accept(commands.cancel(event.getPaymentRequestId(), "benchmark"));
-                case AUTOMATIC, DECLINE -> {
-                }
-            }
+            actOnAuthorized(payment, event.getPaymentRequestId());
             return;
         }
         boolean expected = switch (payment.flow) {
@@ -125,10 +147,37 @@ final class LoadDriver {
                 || (payload instanceof PaymentDeclined && payment.flow != Flow.DECLINE);
         if (expected || failed) {
             payment.finalNanos = receivedNanos;
+            payment.expected = expected && !failed;
             payment.outcome = payload.getClass().getSimpleName();
             slots.release();
             done.countDown();
         }
+    }
+
+    private void actOnAuthorized(Payment payment, String paymentRequestId) {
+        switch (payment.flow) {
+            case MANUAL -> {
+                payment.lastStimulusMillis = System.currentTimeMillis();
+                send.accept(commands.capture(paymentRequestId, AMOUNT));
+            }
+            case CANCEL -> {
+                payment.lastStimulusMillis = System.currentTimeMillis();
+                send.accept(commands.cancel(paymentRequestId, "benchmark"));
+            }
+            case AUTOMATIC, DECLINE -> {
+            }
+        }
+    }
+
+    private static void recordHop(Payment payment, PaymentEvent event, long receivedNanos, long recordTimestampMillis) {
+        long receivedMillis = System.currentTimeMillis() - (System.nanoTime() - receivedNanos) / 1_000_000;
+        long occurred = event.getOccurredAt().toEpochMilli();
+        synchronized (payment.hops) {
+            payment.hops.add(new Hop(payment.flow, event.getPayload().getClass().getSimpleName(),
+                    occurred - payment.lastStimulusMillis, recordTimestampMillis - occurred,
+                    receivedMillis - recordTimestampMillis));
+        }
+        payment.lastStimulusMillis = occurred;
     }
 
     private Result result(List<String> ids, long begin) {
@@ -136,13 +185,21 @@ final class LoadDriver {
         Map<Flow, List<Long>> byFlow = new TreeMap<>();
         Map<String, Integer> incomplete = new TreeMap<>();
         Map<Flow, Integer> mix = new TreeMap<>();
+        Map<String, Integer> unexpected = new TreeMap<>();
         long last = begin;
+        List<Hop> hops = new ArrayList<>();
         for (String id : ids) {
             Payment p = payments.get(id);
+            synchronized (p.hops) {
+                hops.addAll(p.hops);
+            }
             mix.merge(p.flow, 1, Integer::sum);
             if (p.outcome == null) {
                 incomplete.merge(p.flow.name(), 1, Integer::sum);
                 continue;
+            }
+            if (!p.expected) {
+                unexpected.merge(p.flow + " → " + p.outcome, 1, Integer::sum);
             }
             long millis = (p.finalNanos - p.sentNanos) / 1_000_000;
             latencies.add(millis);
@@ -155,10 +212,11 @@ final class LoadDriver {
             Collections.sort(values);
             perFlow.put(flow.name(), String.format("n=%d p50 %d ms p99 %d ms", values.size(), at(values, 50), at(values, 99)));
         });
-        return new Result(latencies.size(), Duration.ofNanos(last - begin), latencies, perFlow, incomplete, mix.toString());
+        return new Result(latencies.size(), Duration.ofNanos(last - begin), latencies, perFlow, byFlow, incomplete,
+                unexpected, mix.toString(), hops);
     }
 
-    private static long at(List<Long> sorted, int percentile) {
+    static long at(List<Long> sorted, int percentile) {
         if (sorted.isEmpty()) {
             return -1;
         }
@@ -168,10 +226,33 @@ final class LoadDriver {
 
     /** The measured run: payments that reached their final event, over what time, with which latencies. */
     record Result(int completed, Duration elapsed, List<Long> sortedLatencies, Map<String, String> perFlow,
-                  Map<String, Integer> incomplete, String mix) {
+                  Map<Flow, List<Long>> sortedByFlow, Map<String, Integer> incomplete, Map<String, Integer> unexpected,
+                  String mix, List<Hop> hops) {
 
         long percentile(int p) {
             return at(sortedLatencies, p);
+        }
+
+        long percentile(Flow flow, int p) {
+            return at(sortedByFlow.getOrDefault(flow, List.of()), p);
+        }
+
+        /** Per flow and event type: p50/p99 of each hop (work, publish, deliver), one line each. */
+        Map<String, String> hopLines() {
+            Map<String, List<Hop>> grouped = new TreeMap<>();
+            hops.forEach(h -> grouped.computeIfAbsent(h.flow() + " " + h.event(), k -> new ArrayList<>()).add(h));
+            Map<String, String> lines = new LinkedHashMap<>();
+            grouped.forEach((key, list) -> lines.put(key, String.format(
+                    "n=%-4d work %s | commit+outbox→Kafka %s | Kafka→merchant %s", list.size(),
+                    p5099(list.stream().map(Hop::work).toList()), p5099(list.stream().map(Hop::publish).toList()),
+                    p5099(list.stream().map(Hop::deliver).toList()))));
+            return lines;
+        }
+
+        private static String p5099(List<Long> values) {
+            List<Long> sorted = new ArrayList<>(values);
+            Collections.sort(sorted);
+            return String.format("p50 %4d p99 %4d ms", at(sorted, 50), at(sorted, 99));
         }
     }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * CPU time of a process and its live descendants from {@code /proc/<pid>/stat} (utime + stime, plus cutime +
@@ -30,14 +31,43 @@ final class ProcessCpu {
         return ticks / TICKS_PER_SECOND;
     }
 
+    /**
+     * CPU seconds used so far by the JIT compiler threads of the JVM {@code pid} ({@code C1 CompilerThread…},
+     * {@code C2 CompilerThread…} in {@code /proc/<pid>/task/<tid>/comm}): warm-up work, not the program's own; 0 when
+     * it is gone.
+     */
+    static double compilerSeconds(long pid) {
+        Path tasks = Path.of("/proc", Long.toString(pid), "task");
+        long ticks = 0;
+        try (Stream<Path> threads = Files.list(tasks)) {
+            for (Path thread : threads.toList()) {
+                try {
+                    String name = Files.readString(thread.resolve("comm")).strip();
+                    if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+                        ticks += ticks(thread.resolve("stat"), false);
+                    }
+                } catch (IOException gone) {
+                    // the thread ended between the listing and the read
+                }
+            }
+        } catch (IOException | RuntimeException gone) {
+            return 0;
+        }
+        return ticks / TICKS_PER_SECOND;
+    }
+
     private static long ticks(long pid) {
+        return ticks(Path.of("/proc", Long.toString(pid), "stat"), true);
+    }
+
+    private static long ticks(Path statFile, boolean withChildren) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String stat = Files.readString(statFile);
             // the command name (field 2) may hold spaces: split after its closing parenthesis
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             // fields[0] is field 3 (state); utime, stime, cutime, cstime are fields 14..17
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13])
-                    + Long.parseLong(fields[14]);
+            long own = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return withChildren ? own + Long.parseLong(fields[13]) + Long.parseLong(fields[14]) : own;
         } catch (IOException | RuntimeException gone) {
             return 0;
         }

@@ -10,11 +10,13 @@ import io.holdfast.localstack.merchant.PaymentCommands;
 import io.holdfast.localstack.merchant.SandboxMerchant;
 import io.holdfast.schemas.Topics;
 import io.holdfast.schemas.command.PaymentCommand;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,12 +41,17 @@ public final class StackBenchmark {
     private final int payments;
     private final int inFlight;
     private final Duration timeout;
+    private final int sequential;
+    private final int idleSeconds;
 
-    private StackBenchmark(PrintStream out, int payments, int inFlight, Duration timeout) {
+    private StackBenchmark(PrintStream out, int payments, int inFlight, Duration timeout, int sequential,
+            int idleSeconds) {
         this.out = out;
         this.payments = payments;
         this.inFlight = inFlight;
         this.timeout = timeout;
+        this.sequential = sequential;
+        this.idleSeconds = idleSeconds;
     }
 
     public static void main(String[] args) throws Exception {
@@ -57,7 +64,9 @@ public final class StackBenchmark {
         StackBenchmark benchmark = new StackBenchmark(System.out,
                 Integer.parseInt(options.getOrDefault("payments", "200")),
                 Integer.parseInt(options.getOrDefault("in-flight", "20")),
-                Duration.ofSeconds(Long.parseLong(options.getOrDefault("timeout-seconds", "180"))));
+                Duration.ofSeconds(Long.parseLong(options.getOrDefault("timeout-seconds", "180"))),
+                Integer.parseInt(options.getOrDefault("sequential", "40")),
+                Integer.parseInt(options.getOrDefault("idle-seconds", "15")));
         Path home = Files.createTempDirectory("holdfast-bench");
         Path repository = Path.of(System.getProperty("holdfast.repo", ".")).toAbsolutePath().normalize();
         boolean ok;
@@ -87,15 +96,28 @@ public final class StackBenchmark {
              KafkaProducer<String, PaymentCommand> producer = new KafkaProducer<>(MerchantKafka.producer(stack.endpoints()))) {
             LoadDriver driver = new LoadDriver(commands, card,
                     command -> producer.send(new ProducerRecord<>(Topics.PAYMENTS_COMMANDS, command.getPaymentRequestId(), command)));
-            tap.addListener(driver::onEvent);
+            tap.addRecordListener(driver::onEvent);
             int warmUp = Math.max(10, payments / 5);
             out.printf("%nwarming up with %d payments …%n", warmUp);
             driver.run("warm", warmUp, inFlight, timeout);
-            out.println("measuring 5 s of idle CPU (pollers, heartbeats) …");
-            Map<String, Double> idleStart = cpu(stack);
-            long idleBegin = System.nanoTime();
+            Map<LoadDriver.Flow, LoadDriver.Result> oneAtATime = new EnumMap<>(LoadDriver.Flow.class);
+            for (LoadDriver.Flow flow : List.of(LoadDriver.Flow.DECLINE, LoadDriver.Flow.AUTOMATIC,
+                    LoadDriver.Flow.CANCEL, LoadDriver.Flow.MANUAL)) {
+                if (sequential > 0) {
+                    out.printf("one at a time: %d %s payments …%n", sequential, flow);
+                    // a short label: the DECLINE flow's order reference carries the paymentRequestId and has a length limit
+                    oneAtATime.put(flow, driver.run("s" + flow.name().charAt(0), sequential, 1, timeout, flow));
+                }
+            }
+            out.printf("measuring %d s of idle CPU (pollers, heartbeats) …%n", idleSeconds);
+            // let the last payments' stragglers (notifications, metrics) and the JIT compilers settle
             TimeUnit.SECONDS.sleep(5);
+            Map<String, Double> idleStart = cpu(stack);
+            Map<String, Double> jitStart = compilerCpu(stack);
+            long idleBegin = System.nanoTime();
+            TimeUnit.SECONDS.sleep(idleSeconds);
             Map<String, Double> idle = rates(idleStart, cpu(stack), System.nanoTime() - idleBegin);
+            Map<String, Double> idleJit = rates(jitStart, compilerCpu(stack), System.nanoTime() - idleBegin);
             Map<String, Double> before = cpu(stack);
             long measureBegin = System.nanoTime();
             out.printf("measuring %d payments, at most %d in flight …%n", payments, inFlight);
@@ -103,9 +125,73 @@ public final class StackBenchmark {
             Map<String, Double> after = cpu(stack);
             double window = (System.nanoTime() - measureBegin) / 1e9;
             double floor = RsaFloor.millisPerPair(400);
+            oneAtATime.forEach((flow, sequentialResult) -> {
+                out.printf("%none at a time, %s: %d/%d, p50 %d ms, p99 %d ms; per event (flow, event: hop p50/p99):%n",
+                        flow, sequentialResult.completed(), sequential, sequentialResult.percentile(50),
+                        sequentialResult.percentile(99));
+                sequentialResult.incomplete().forEach((f, count) -> out.printf("  INCOMPLETE %s: %d%n", f, count));
+                sequentialResult.unexpected().forEach((f, count) -> out.printf("  UNEXPECTED OUTCOME %s%n", f));
+                sequentialResult.hopLines().forEach((key, line) -> out.printf("  %-34s %s%n", key, line));
+            });
             report(result, before, after, idle, window, floor);
-            return result.completed() == payments;
+            table(oneAtATime, result, before, after, idle, idleJit, window, floor);
+            boolean sequentialComplete = oneAtATime.values().stream()
+                    .allMatch(r -> r.completed() == sequential && r.unexpected().isEmpty());
+            return result.completed() == payments && result.unexpected().isEmpty() && sequentialComplete;
         }
+    }
+
+    /** The issue's comparison table (issue 15), from this run. */
+    private void table(Map<LoadDriver.Flow, LoadDriver.Result> oneAtATime, LoadDriver.Result mixed,
+            Map<String, Double> before, Map<String, Double> after, Map<String, Double> idle,
+            Map<String, Double> idleJit, double window, double floor) {
+        int n = Math.max(1, mixed.completed());
+        double servicesNet = 0;
+        for (String process : List.of(LocalStack.INGEST, LocalStack.AUTHORIZATION, LocalStack.CAPTURE)) {
+            servicesNet += Math.max(0, after.get(process) - before.get(process) - idle.get(process) * window) / n * 1000;
+        }
+        double[] load = loadAverage();
+        out.printf("%n| what | this run (load average %.2f %.2f %.2f) |%n|---|---|%n", load[0], load[1], load[2]);
+        for (LoadDriver.Flow flow : List.of(LoadDriver.Flow.DECLINE, LoadDriver.Flow.AUTOMATIC,
+                LoadDriver.Flow.CANCEL, LoadDriver.Flow.MANUAL)) {
+            LoadDriver.Result r = oneAtATime.get(flow);
+            if (r != null) {
+                out.printf("| one at a time, command → final event, %s | p50 %d ms, p99 %d ms |%n", flow,
+                        r.percentile(50), r.percentile(99));
+            }
+        }
+        out.printf("| %d in flight, mixed workload | %.1f payments/s, p50 %d ms, p99 %d ms |%n", inFlight,
+                mixed.completed() / Math.max(0.001, mixed.elapsed().toMillis() / 1000.0), mixed.percentile(50),
+                mixed.percentile(99));
+        out.printf("| CPU per payment of the three services, mixed, idle subtracted | %.1f ms = %.1f × one RSA sign "
+                + "+ verify (%.2f ms) |%n", servicesNet, servicesNet / floor, floor);
+        out.printf("| CPU of the services when idle (%d s; in brackets: without the JIT compiler threads, still "
+                + "compiling after the load) | notification-ingest %.1f %% (%.1f %%), authorization %.1f %% (%.1f %%), "
+                + "capture %.1f %% (%.1f %%) of a core |%n", idleSeconds,
+                idle.get(LocalStack.INGEST) * 100, (idle.get(LocalStack.INGEST) - idleJit.get(LocalStack.INGEST)) * 100,
+                idle.get(LocalStack.AUTHORIZATION) * 100,
+                (idle.get(LocalStack.AUTHORIZATION) - idleJit.get(LocalStack.AUTHORIZATION)) * 100,
+                idle.get(LocalStack.CAPTURE) * 100,
+                (idle.get(LocalStack.CAPTURE) - idleJit.get(LocalStack.CAPTURE)) * 100);
+    }
+
+    private static double[] loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return new double[] {Double.parseDouble(fields[0]), Double.parseDouble(fields[1]),
+                Double.parseDouble(fields[2])};
+        } catch (IOException | RuntimeException e) {
+            return new double[] {-1, -1, -1};
+        }
+    }
+
+    /** CPU seconds of the services' JIT compiler threads so far. */
+    private static Map<String, Double> compilerCpu(RunningStack stack) {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        for (String module : List.of(LocalStack.INGEST, LocalStack.AUTHORIZATION, LocalStack.CAPTURE)) {
+            seconds.put(module, ProcessCpu.compilerSeconds(stack.child(module).orElseThrow().pid()));
+        }
+        return seconds;
     }
 
     private Map<String, Double> cpu(RunningStack stack) throws Exception {
@@ -136,6 +222,7 @@ public final class StackBenchmark {
         out.printf("  completed %d/%d in %.1f s: %.1f payments/s%n", result.completed(), payments,
                 result.elapsed().toMillis() / 1000.0, result.completed() / Math.max(0.001, result.elapsed().toMillis() / 1000.0));
         result.incomplete().forEach((flow, count) -> out.printf("  INCOMPLETE %s: %d without their final event%n", flow, count));
+        result.unexpected().forEach((outcome, count) -> out.printf("  UNEXPECTED OUTCOME %s: %d%n", outcome, count));
         out.printf("  latency, first command → final event: p50 %d ms, p99 %d ms%n", result.percentile(50), result.percentile(99));
         result.perFlow().forEach((flow, line) -> out.printf("    %-10s %s%n", flow, line));
         out.printf("  CPU per payment (utime+stime from /proc/<pid>/stat over the %.1f s window; 'less idle' subtracts%n"

@@ -29,11 +29,17 @@ public final class EventTap implements AutoCloseable {
         void onEvent(PaymentEvent event, long receivedNanos);
     }
 
+    /** A {@link Listener} that also gets the record's Kafka timestamp (the producer's CreateTime, epoch millis). */
+    @FunctionalInterface
+    public interface RecordListener {
+        void onEvent(PaymentEvent event, long receivedNanos, long recordTimestampMillis);
+    }
+
     private final KafkaConsumer<String, PaymentEvent> consumer;
     private final Map<String, List<PaymentEvent>> byPayment = new ConcurrentHashMap<>();
     private final Set<String> seenEventIds = ConcurrentHashMap.newKeySet();
     private final AtomicLong duplicates = new AtomicLong();
-    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private final List<RecordListener> listeners = new CopyOnWriteArrayList<>();
     private final Thread thread;
     private volatile boolean running = true;
     private volatile Throwable failure;
@@ -48,6 +54,10 @@ public final class EventTap implements AutoCloseable {
     }
 
     public void addListener(Listener listener) {
+        listeners.add((event, receivedNanos, timestamp) -> listener.onEvent(event, receivedNanos));
+    }
+
+    public void addRecordListener(RecordListener listener) {
         listeners.add(listener);
     }
 
@@ -118,7 +128,7 @@ public final class EventTap implements AutoCloseable {
                     synchronized (events) {
                         events.add(event);
                     }
-                    listeners.forEach(listener -> listener.onEvent(event, now));
+                    listeners.forEach(listener -> listener.onEvent(event, now, record.timestamp()));
                     synchronized (arrivals) {
                         arrivals.notifyAll();
                     }

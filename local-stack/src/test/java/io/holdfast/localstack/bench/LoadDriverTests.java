@@ -28,5 +28,7 @@ class LoadDriverTests {
         assertThat(floor).isPositive();
         assertThat(after).isGreaterThan(before).isPositive();
         assertThat(ProcessCpu.seconds(Long.MAX_VALUE)).isZero();
+        assertThat(ProcessCpu.compilerSeconds(ProcessHandle.current().pid())).isNotNegative();
+        assertThat(ProcessCpu.compilerSeconds(Long.MAX_VALUE)).isZero();
     }
 }

@@ -1,18 +1,22 @@
 package io.holdfast.messaging.outbox;
 
+import io.holdfast.messaging.wakeup.Wakeup;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Runs an {@link OutboxRelay} on its own thread: pass after pass while a pass publishes anything, then a pause of
- * {@code pollInterval} (real time). A failed pass is logged and the loop goes on; the outbox is durable and a pass is
- * one transaction. {@link #stop()} interrupts a pass in flight, which rolls it back: its keys are released and the
- * rows it sent but had not marked are sent again (in order) after the restart.
+ * Runs an {@link OutboxRelay} on its own thread: pass after pass while a pass publishes anything, then a wait until
+ * the {@link Wakeup} is signalled — {@link R2dbcOutboxStore#append} signals it right after the appending transaction
+ * commits — or {@code pollInterval} (real time) has passed: the fallback for rows this process did not signal (another
+ * replica's, rows a crash left behind, a send that failed). A failed pass is logged and the loop waits the whole
+ * {@code pollInterval} before the next; the outbox is durable and a pass is one transaction. {@link #stop()} interrupts
+ * a pass in flight, which rolls it back: its keys are released and the rows it sent but had not marked are sent again
+ * (in order) after the restart.
  */
 public final class OutboxRelayLoop implements SmartLifecycle {
 
@@ -22,10 +26,11 @@ public final class OutboxRelayLoop implements SmartLifecycle {
     private final OutboxRelay relay;
     private final Duration pollInterval;
     private final Duration passTimeout;
-    private volatile ScheduledExecutorService executor;
+    private final Wakeup wakeup;
+    private volatile ExecutorService executor;
 
     /**
-     * A loop.
+     * A loop that only polls (no wake-up signal).
      *
      * @param name the thread's name
      * @param relay the relay
@@ -33,10 +38,25 @@ public final class OutboxRelayLoop implements SmartLifecycle {
      * @param passTimeout a pass still running after this is cancelled (rolled back) and the next one starts
      */
     public OutboxRelayLoop(String name, OutboxRelay relay, Duration pollInterval, Duration passTimeout) {
+        this(name, relay, pollInterval, passTimeout, new Wakeup());
+    }
+
+    /**
+     * A loop woken by {@code wakeup} (the one given to the {@link R2dbcOutboxStore} the writers append with).
+     *
+     * @param name the thread's name
+     * @param relay the relay
+     * @param pollInterval the longest pause after a pass that published nothing (the fallback poll)
+     * @param passTimeout a pass still running after this is cancelled (rolled back) and the next one starts
+     * @param wakeup signalled when rows were committed
+     */
+    public OutboxRelayLoop(String name, OutboxRelay relay, Duration pollInterval, Duration passTimeout,
+            Wakeup wakeup) {
         this.name = name;
         this.relay = relay;
         this.pollInterval = pollInterval;
         this.passTimeout = passTimeout;
+        this.wakeup = wakeup;
     }
 
     @Override
@@ -44,33 +64,51 @@ public final class OutboxRelayLoop implements SmartLifecycle {
         if (executor != null) {
             return;
         }
-        ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(r -> {
+        ExecutorService started = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);
             return t;
         });
-        started.scheduleWithFixedDelay(this::drain, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
         executor = started;
+        started.execute(this::loop);
     }
 
-    private void drain() {
+    private void loop() {
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                if (drain()) {
+                    wakeup.await(pollInterval);
+                } else {
+                    TimeUnit.MILLISECONDS.sleep(pollInterval.toMillis());
+                }
+            }
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Passes until one publishes nothing; false when a pass failed. */
+    private boolean drain() {
         try {
             Integer published;
             do {
                 published = relay.relayOnce().block(passTimeout);
             } while (published != null && published > 0 && !Thread.currentThread().isInterrupted());
+            return true;
         } catch (RuntimeException e) {
-            ScheduledExecutorService current = executor;
+            ExecutorService current = executor;
             if (current == null || current.isShutdown()) {
-                return; // stopping: the interrupted pass was rolled back and runs again after the restart
+                Thread.currentThread().interrupt();
+                return false; // stopping: the interrupted pass was rolled back and runs again after the restart
             }
             log.warn("{}: relay pass failed; next pass in {}", name, pollInterval, e);
+            return false;
         }
     }
 
     @Override
     public synchronized void stop() {
-        ScheduledExecutorService current = executor;
+        ExecutorService current = executor;
         executor = null;
         if (current != null) {
             current.shutdownNow();

@@ -1,5 +1,6 @@
 package io.holdfast.messaging.outbox;
 
+import io.holdfast.messaging.wakeup.Wakeup;
 import io.r2dbc.spi.Readable;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,24 +23,41 @@ public final class R2dbcOutboxStore {
     private static final String COLUMNS = "o.id, o.seq, o.aggregate_type, o.aggregate_id, o.event_type, o.payload";
 
     private final DatabaseClient db;
+    private final Wakeup committed;
 
+    /** A store whose appends wake nothing (the relay finds them at its next poll). */
     public R2dbcOutboxStore(DatabaseClient db) {
+        this(db, new Wakeup());
+    }
+
+    /**
+     * A store that signals {@code committed} once an appending transaction has committed: give the same {@link Wakeup}
+     * to the {@link OutboxRelayLoop}, which then publishes the rows at once instead of at its next poll.
+     */
+    public R2dbcOutboxStore(DatabaseClient db, Wakeup committed) {
         this.db = db;
+        this.committed = committed;
     }
 
     /** The backlog: unpublished rows, how many of them are older than a threshold, and the oldest one's age. */
     public record Backlog(long unpublished, long stale, Duration oldest) {
     }
 
-    /** Appends rows in order (their {@code seq} follows the list); joins the caller's transaction. */
+    /**
+     * Appends rows in order (their {@code seq} follows the list); joins the caller's transaction, and signals the
+     * store's {@link Wakeup} once it has committed.
+     */
     public Mono<Void> append(List<OutboxEntry> entries) {
+        if (entries.isEmpty()) {
+            return Mono.empty();
+        }
         return Flux.fromIterable(entries).concatMap(e -> db.sql("insert into outbox (id, aggregate_type, aggregate_id, "
                         + "event_type, payload, publication_date, status) "
                         + "values (:id, :topic, :key, :type, :payload, :at, 'PENDING')")
                         .bind("id", e.id()).bind("topic", e.topic()).bind("key", e.key()).bind("type", e.type())
                         .bind("payload", e.payload()).bind("at", utc(e.at()))
                         .fetch().rowsUpdated())
-                .then();
+                .then(committed.signalAfterCommit());
     }
 
     /**

@@ -3,6 +3,7 @@ package io.holdfast.messaging.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.holdfast.messaging.wakeup.Wakeup;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -56,13 +57,15 @@ import reactor.core.publisher.Mono;
  * committing events for many keys. On the topic, every key's events appear in commit order (duplicates allowed,
  * never a step back), and every row ends published.
  */
-@EmbeddedKafka(partitions = 4, topics = {OutboxRelayIntegrationTests.TOPIC, OutboxRelayIntegrationTests.STUCK_TOPIC})
+@EmbeddedKafka(partitions = 4, topics = {OutboxRelayIntegrationTests.TOPIC, OutboxRelayIntegrationTests.STUCK_TOPIC,
+    OutboxRelayIntegrationTests.WAKE_TOPIC})
 class OutboxRelayIntegrationTests {
 
     /** Order is by commit, never by time: one fixed instant for every row and every relay. */
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-02T08:00:00Z"), ZoneOffset.UTC);
     static final String TOPIC = "outbox.order";
     static final String STUCK_TOPIC = "outbox.stuck";
+    static final String WAKE_TOPIC = "outbox.woken";
 
     private static EmbeddedPostgres postgres;
     private static DatabaseClient db;
@@ -111,10 +114,15 @@ class OutboxRelayIntegrationTests {
     void relaysRacingWithAStalledFailingAndRestartedOnePublishEveryKeyInCommitOrder() {
         int keys = 30;
         int perKey = 20;
-        R2dbcOutboxStore store = new R2dbcOutboxStore(db);
+        Wakeup committed = new Wakeup();
+        R2dbcOutboxStore store = new R2dbcOutboxStore(db, committed);
         AtomicInteger calls = new AtomicInteger();
         OutboxRelayLoop relayA = loop("relay-a", relay(store, faulty(calls), 50));
-        loop("relay-b", relay(store, this::kafkaSend, 7)).start();
+        // relay B is woken by the writer's commits as well as polling; A and C only poll
+        OutboxRelayLoop relayB = new OutboxRelayLoop("relay-b", relay(store, this::kafkaSend, 7), Duration.ofMillis(20),
+                Duration.ofSeconds(30), committed);
+        loops.add(relayB);
+        relayB.start();
         loop("relay-c", relay(store, this::kafkaSend, 100)).start();
         relayA.start();
 
@@ -152,6 +160,31 @@ class OutboxRelayIntegrationTests {
             assertThat(new HashSet<>(indexes)).as("every event of %s", key).hasSize(perKey);
         });
         assertThat(calls.get()).as("relay A took part, its failures included").isGreaterThan(22);
+    }
+
+    /**
+     * The relay polls only once a minute here: a row reaches Kafka within seconds only because the appending
+     * transaction's commit woke the relay. A rolled-back append wakes it too late to matter and publishes nothing.
+     */
+    @Test
+    void aCommittedRowIsPublishedRightAfterItsCommitNotAtTheNextPoll() {
+        Wakeup committed = new Wakeup();
+        R2dbcOutboxStore store = new R2dbcOutboxStore(db, committed);
+        transactions.transactional(store.append(List.of(entry(WAKE_TOPIC, "w", 0)))).block(Duration.ofSeconds(10));
+        OutboxRelayLoop relay = new OutboxRelayLoop("relay-woken", relay(store, this::kafkaSend, 100),
+                Duration.ofMinutes(1), Duration.ofSeconds(30), committed);
+        loops.add(relay);
+        relay.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> unpublished() == 0); // the first pass, at start
+        transactions.transactional(store.append(List.of(entry(WAKE_TOPIC, "w", 1)))
+                .then(Mono.error(new IllegalStateException("rolled back (test)"))))
+                .onErrorResume(IllegalStateException.class, e -> Mono.empty()).block(Duration.ofSeconds(10));
+
+        transactions.transactional(store.append(List.of(entry(WAKE_TOPIC, "w", 2)))).block(Duration.ofSeconds(10));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> unpublished() == 0);
+        assertThat(count("select count(*) as n from outbox")).isEqualTo(2);
+        assertThat(consumeDistinct(WAKE_TOPIC, 2)).containsOnly(Map.entry("w", List.of(0, 2)));
     }
 
     @Test

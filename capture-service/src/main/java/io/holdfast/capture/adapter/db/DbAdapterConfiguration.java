@@ -8,8 +8,10 @@ import io.holdfast.capture.application.ScheduleStore;
 import io.holdfast.capture.application.Transactions;
 import io.holdfast.messaging.inbox.R2dbcInboxStore;
 import io.holdfast.messaging.outbox.R2dbcOutboxStore;
+import io.holdfast.messaging.wakeup.Wakeup;
 import java.time.Clock;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -20,9 +22,26 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 @Configuration(proxyBeanMethods = false)
 public class DbAdapterConfiguration {
 
+    /** The name of the {@link Wakeup} bean of the due-work loop. */
+    public static final String DUE_WORK_WAKEUP = "dueWorkWakeup";
+    /** The name of the {@link Wakeup} bean of the outbox relay. */
+    public static final String OUTBOX_WAKEUP = "outboxWakeup";
+
     @Bean
-    ScheduleStore scheduleStore(DatabaseClient db, Clock clock) {
-        return new R2dbcScheduleStore(db, clock);
+    ScheduleStore scheduleStore(DatabaseClient db, Clock clock, @Qualifier(DUE_WORK_WAKEUP) Wakeup dueWorkWakeup) {
+        return new R2dbcScheduleStore(db, clock, dueWorkWakeup);
+    }
+
+    /** Signalled after a commit that made a row due at once: the due-work loop claims it without waiting its poll. */
+    @Bean(DUE_WORK_WAKEUP)
+    Wakeup dueWorkWakeup() {
+        return new Wakeup();
+    }
+
+    /** Signalled after a commit that appended outbox rows: the relay publishes them without waiting its poll. */
+    @Bean(OUTBOX_WAKEUP)
+    Wakeup outboxWakeup() {
+        return new Wakeup();
     }
 
     @Bean
@@ -42,8 +61,8 @@ public class DbAdapterConfiguration {
 
     /** The shared outbox table ({@code messaging} module): appended to by {@link #outbox}, read by the relay. */
     @Bean
-    R2dbcOutboxStore outboxStore(DatabaseClient db) {
-        return new R2dbcOutboxStore(db);
+    R2dbcOutboxStore outboxStore(DatabaseClient db, @Qualifier(OUTBOX_WAKEUP) Wakeup outboxWakeup) {
+        return new R2dbcOutboxStore(db, outboxWakeup);
     }
 
     /** The writers' port of the outbox. */

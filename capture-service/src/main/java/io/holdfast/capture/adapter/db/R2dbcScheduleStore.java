@@ -7,6 +7,7 @@ import io.holdfast.capture.domain.CaptureMode;
 import io.holdfast.capture.domain.CaptureStatus;
 import io.holdfast.capture.domain.DeadlinePolicy;
 import io.holdfast.capture.domain.Money;
+import io.holdfast.messaging.wakeup.Wakeup;
 import io.r2dbc.spi.Readable;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,10 +29,17 @@ final class R2dbcScheduleStore implements ScheduleStore {
 
     private final DatabaseClient db;
     private final Clock clock;
+    private final Wakeup dueNow;
 
     R2dbcScheduleStore(DatabaseClient db, Clock clock) {
+        this(db, clock, new Wakeup());
+    }
+
+    /** {@code dueNow} is signalled after the commit of a write that makes a row due at once (a capture command). */
+    R2dbcScheduleStore(DatabaseClient db, Clock clock, Wakeup dueNow) {
         this.db = db;
         this.clock = clock;
+        this.dueNow = dueNow;
     }
 
     @Override
@@ -52,7 +60,13 @@ final class R2dbcScheduleStore implements ScheduleStore {
                 + ":prid, :pid, :merchant, :amount, :currency, :mode, :policy, :authorizedAt, :deadline, :status, "
                 + ":captureAt, :captureRequestId, :captureRequestedAt, :captureId, :capturedAt, :lastWarning, "
                 + ":nextActionAt, :missed, :lastAttemptAt, :unknownSeen, :version, :dueAt, :now) on conflict do nothing");
-        return bindRow(spec, row, dueAt).fetch().rowsUpdated().map(n -> n == 1);
+        return bindRow(spec, row, dueAt).fetch().rowsUpdated().map(n -> n == 1)
+                .flatMap(inserted -> inserted ? wakeIfDue(dueAt).thenReturn(true) : Mono.just(false));
+    }
+
+    /** Wakes the due-work loop after the commit when {@code dueAt} has come already. */
+    private Mono<Void> wakeIfDue(Instant dueAt) {
+        return dueAt != null && !dueAt.isAfter(clock.instant()) ? dueNow.signalAfterCommit() : Mono.empty();
     }
 
     @Override
@@ -69,7 +83,7 @@ final class R2dbcScheduleStore implements ScheduleStore {
                 + "and currency = :currency and capture_mode = :mode and policy = :policy "
                 + "and authorized_at = :authorizedAt and deadline = :deadline");
         return bindRow(spec, row, dueAt).fetch().rowsUpdated()
-                .flatMap(n -> n == 1 ? Mono.just(row.withVersion(row.version() + 1)) : Mono.empty());
+                .flatMap(n -> n == 1 ? wakeIfDue(dueAt).thenReturn(row.withVersion(row.version() + 1)) : Mono.empty());
     }
 
     @Override
