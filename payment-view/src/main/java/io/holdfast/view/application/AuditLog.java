@@ -9,6 +9,9 @@ public interface AuditLog {
     /** Records an action; false when its commandId is recorded already (a double submission). */
     Mono<Boolean> record(ConsoleAction action);
 
+    /** Removes an action whose command could not be published (the operator confirms again, with a new id). */
+    Mono<Void> forget(String commandId);
+
     /** A payment's audited actions, oldest first (detail and merchantId/amount as recorded). */
     Flux<AuditEntry> forPayment(String paymentRequestId);
 

@@ -69,8 +69,11 @@ public final class OperatorActions {
                 view.ids().merchantId(), request.operatorId(), request.action(), view.amount(),
                 request.action() == ConsoleAction.Kind.CHANGE_POLICY ? request.policy() : null,
                 blankToNull(request.reason()), clock.instant());
+        // audited before it is published; a command that could not be published leaves no audit row behind
         return audit.record(action).flatMap(first -> first
-                ? publisher.publish(action).thenReturn(Outcome.ISSUED) : Mono.just(Outcome.DUPLICATE));
+                ? publisher.publish(action).thenReturn(Outcome.ISSUED)
+                        .onErrorResume(e -> audit.forget(action.commandId()).then(Mono.error(e)))
+                : Mono.just(Outcome.DUPLICATE));
     }
 
     private static String blankToNull(String s) {

@@ -26,6 +26,11 @@ final class R2dbcAuditLog implements AuditLog {
     }
 
     @Override
+    public Mono<Void> forget(String commandId) {
+        return db.sql("delete from console_action where command_id = :id").bind("id", commandId).then();
+    }
+
+    @Override
     public Flux<AuditEntry> forPayment(String paymentRequestId) {
         return db.sql("select * from console_action where payment_request_id = :prId order by issued_at")
                 .bind("prId", paymentRequestId)
