@@ -1,5 +1,6 @@
 package io.holdfast.localstack;
 
+import io.holdfast.localstack.demo.BoardDemo;
 import java.io.PrintStream;
 import java.time.Duration;
 
@@ -61,6 +62,9 @@ final class Console {
         out.println("  notification-ingest   " + stack.ingestUrl() + "   (Antom notifications, merchant API)");
         out.println("  authorization-service http://127.0.0.1:" + config.authorizationPort() + "/actuator/health");
         out.println("  capture-service       http://127.0.0.1:" + config.capturePort() + "/actuator/health");
+        out.println("  payment-view console  " + stack.consoleUrl() + "   (log in as " + LocalStack.DEMO_OPERATOR
+                + " / " + LocalStack.DEMO_OPERATOR_PASSWORD + ", or " + LocalStack.DEMO_VIEWER + " / "
+                + LocalStack.DEMO_VIEWER_PASSWORD + " to read only)");
         stack.children().forEach(child -> out.println("  process " + child.name() + " pid " + child.pid() + " "
                 + stack.healthUrlOf(child.name()) + " log " + child.log()));
         stack.missingModules().forEach((module, why) -> out.println("  NOT RUNNING " + module + ": " + why));
@@ -72,6 +76,8 @@ final class Console {
         out.println("  # every payment flow through Kafka, with event timelines (same ports and home as this stack):");
         out.println("  java " + properties(config) + "-cp local-stack/target/local-stack.jar \\");
         out.println("       -Dloader.main=io.holdfast.localstack.demo.Demo org.springframework.boot.loader.launch.PropertiesLauncher");
+        out.println();
+        BoardDemo.printCurls(stack.ingestUrl(), out);
         out.println();
         out.println("Ctrl-C stops everything; data stays in " + config.home().toAbsolutePath() + " for the next start.");
         out.flush();

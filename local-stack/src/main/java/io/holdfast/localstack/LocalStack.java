@@ -1,5 +1,6 @@
 package io.holdfast.localstack;
 
+import io.holdfast.localstack.demo.BoardDemo;
 import io.holdfast.localstack.demo.Demo;
 import io.holdfast.schemas.Topics;
 import io.holdfast.schemas.registry.EmbeddedSchemaRegistry;
@@ -30,8 +31,18 @@ public final class LocalStack {
     public static final String INGEST = "notification-ingest";
     public static final String AUTHORIZATION = "authorization-service";
     public static final String CAPTURE = "capture-service";
-    /** The child processes, in start order. */
-    public static final List<String> MODULES = List.of(SANDBOX, INGEST, AUTHORIZATION, CAPTURE);
+    public static final String VIEW = "payment-view";
+    /** The child processes, in start order (payment-view runs once, whatever the replicas). */
+    public static final List<String> MODULES = List.of(SANDBOX, INGEST, AUTHORIZATION, CAPTURE, VIEW);
+    /** The console's demo operator login (a local demo credential; payment-view gets its bcrypt hash). */
+    public static final String DEMO_OPERATOR = "operator";
+    public static final String DEMO_OPERATOR_PASSWORD = "holdfast-demo";
+    /** The console's demo viewer login (reads, cannot act). */
+    public static final String DEMO_VIEWER = "viewer";
+    public static final String DEMO_VIEWER_PASSWORD = "holdfast-view";
+    /** The edge's READ_API login at payment-view (local only). */
+    static final String EDGE_READ_USER = "edge";
+    static final String EDGE_READ_PASSWORD = "hf-local-edge-read-password";
     /** The merchant of the edge's HTTP API ({@code /v1/**}); its paymentRequestIds start with {@code demo-}. */
     public static final String DEMO_MERCHANT_ID = "demo";
     /** The demo merchant's API key ({@code Authorization: Bearer ...}); a local test key, the edge gets its SHA-256. */
@@ -78,6 +89,7 @@ public final class LocalStack {
         console.ready(Duration.ofNanos(System.nanoTime() - begin), stack);
         if (flags.contains("--demo")) {
             Demo.run(stack.endpoints(), System.out);
+            BoardDemo.leaveOpenAuthorizations(stack.ingestUrl(), stack.consoleUrl(), System.out);
         }
         if (flags.contains("--exit-when-started")) {
             System.exit(0);
@@ -128,8 +140,8 @@ public final class LocalStack {
             console.step("PostgreSQL 17 (embedded)");
             LocalPostgres postgres = LocalPostgres.start(config.postgresPort(), home.resolve("postgres"));
             started.add(postgres);
-            postgres.createDatabases(List.of("authorization", "capture"));
-            console.done("localhost:" + postgres.port() + " (databases authorization, capture; user postgres)");
+            postgres.createDatabases(List.of("authorization", "capture", "view"));
+            console.done("localhost:" + postgres.port() + " (databases authorization, capture, view; user postgres)");
 
             ServiceArguments arguments = new ServiceArguments(config, kafka.bootstrapServers(), registry.url(),
                     postgres, keys);
@@ -155,6 +167,9 @@ public final class LocalStack {
                             .ifPresent(child -> children.add(new Replica(child, HealthProbe.actuatorHealthUrl(port))));
                 }
             }
+            int view = config.viewPort();
+            startModule(config, console, VIEW, VIEW, arguments.view(view), missing)
+                    .ifPresent(child -> children.add(new Replica(child, HealthProbe.actuatorHealthUrl(view))));
             RunningStack stack = new RunningStack(config, kafka, postgres, registry.url(), keys, started);
             children.forEach(replica -> stack.add(replica.child(), replica.healthUrl()));
             missing.forEach(stack::missing);

@@ -74,6 +74,11 @@ public final class RunningStack implements AutoCloseable {
         return "http://127.0.0.1:" + config.ingestPort();
     }
 
+    /** payment-view's operations console. */
+    public String consoleUrl() {
+        return "http://127.0.0.1:" + config.viewPort() + "/console";
+    }
+
     public SandboxKeys sandboxKeys() {
         return sandboxKeys;
     }

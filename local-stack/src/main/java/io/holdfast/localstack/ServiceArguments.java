@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * The configuration each child process gets: Spring Boot properties on the command line pointing at the local
@@ -56,8 +58,30 @@ record ServiceArguments(StackConfig config, String bootstrapServers, String regi
                 "--holdfast.ingest.antom.vaulting-redirect-url=https://merchant.example/vaulted",
                 // the demo merchant of the HTTP API (/v1/**): every scope, paymentRequestIds "demo-..."
                 "--holdfast.ingest.merchants[0].id=" + LocalStack.DEMO_MERCHANT_ID,
-                "--holdfast.ingest.merchants[0].api-key-sha256=" + sha256Hex(LocalStack.DEMO_MERCHANT_API_KEY))),
-                Map.of());
+                "--holdfast.ingest.merchants[0].api-key-sha256=" + sha256Hex(LocalStack.DEMO_MERCHANT_API_KEY),
+                // the merchant read API (GET /v1/payments...) reads payment-view's read model
+                "--holdfast.ingest.payment-view.url=http://127.0.0.1:" + config.viewPort(),
+                "--holdfast.ingest.payment-view.username=" + LocalStack.EDGE_READ_USER)),
+                Map.of("HOLDFAST_INGEST_PAYMENTVIEW_PASSWORD", LocalStack.EDGE_READ_PASSWORD));
+    }
+
+    /**
+     * payment-view: its own database, the console's demo logins and the edge's READ_API login, passwords as bcrypt
+     * hashes only (made here, at each start).
+     */
+    Launch view(int port) {
+        PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        List<String> args = new ArrayList<>(database("view"));
+        String[][] users = {
+            {LocalStack.DEMO_OPERATOR, LocalStack.DEMO_OPERATOR_PASSWORD, "OPERATOR"},
+            {LocalStack.DEMO_VIEWER, LocalStack.DEMO_VIEWER_PASSWORD, "VIEWER"},
+            {LocalStack.EDGE_READ_USER, LocalStack.EDGE_READ_PASSWORD, "READ_API"}};
+        for (int i = 0; i < users.length; i++) {
+            args.add("--holdfast.view.users[" + i + "].username=" + users[i][0]);
+            args.add("--holdfast.view.users[" + i + "].password-hash=" + encoder.encode(users[i][1]));
+            args.add("--holdfast.view.users[" + i + "].role=" + users[i][2]);
+        }
+        return new Launch(common(port, args), Map.of());
     }
 
     private static String sha256Hex(String value) {

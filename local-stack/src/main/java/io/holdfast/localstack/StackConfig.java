@@ -26,7 +26,8 @@ import java.util.List;
  *     load balancer in front of the edge's replicas, as a Kubernetes Service would be
  */
 public record StackConfig(Path home, int kafkaPort, int registryPort, int postgresPort, int sandboxPort,
-                          int ingestPort, int authorizationPort, int capturePort, Path repositoryRoot, int replicas) {
+                          int ingestPort, int authorizationPort, int capturePort, Path repositoryRoot, int replicas,
+                          int viewPort) {
 
     public StackConfig {
         if (replicas < 1) {
@@ -37,12 +38,12 @@ public record StackConfig(Path home, int kafkaPort, int registryPort, int postgr
     /** The same configuration with {@code replicas} processes per service. */
     public StackConfig withReplicas(int count) {
         return new StackConfig(home, kafkaPort, registryPort, postgresPort, sandboxPort, ingestPort, authorizationPort,
-                capturePort, repositoryRoot, count);
+                capturePort, repositoryRoot, count, viewPort);
     }
 
     /** The defaults, ignoring system properties and the environment. */
     public static StackConfig defaults() {
-        return new StackConfig(Path.of(".holdfast"), 9092, 8081, 15432, 8090, 8080, 8082, 8083, Path.of("."), 1);
+        return new StackConfig(Path.of(".holdfast"), 9092, 8081, 15432, 8090, 8080, 8082, 8083, Path.of("."), 1, 8085);
     }
 
     public static StackConfig fromEnvironment() {
@@ -56,7 +57,8 @@ public record StackConfig(Path home, int kafkaPort, int registryPort, int postgr
                 Integer.parseInt(value("holdfast.authorization.port", "8082")),
                 Integer.parseInt(value("holdfast.capture.port", "8083")),
                 Path.of(value("holdfast.repo", ".")),
-                Integer.parseInt(value("holdfast.replicas", "1")));
+                Integer.parseInt(value("holdfast.replicas", "1")),
+                Integer.parseInt(value("holdfast.view.port", "8085")));
     }
 
     /**
@@ -67,14 +69,14 @@ public record StackConfig(Path home, int kafkaPort, int registryPort, int postgr
         List<ServerSocket> held = new ArrayList<>();
         try {
             int kafka = adjacentPair(held);
-            int[] ports = new int[6];
+            int[] ports = new int[7];
             for (int i = 0; i < ports.length; i++) {
                 ServerSocket socket = new ServerSocket(0);
                 held.add(socket);
                 ports[i] = socket.getLocalPort();
             }
             return new StackConfig(home, kafka, ports[0], ports[1], ports[2], ports[3], ports[4], ports[5],
-                    repositoryRoot, 1);
+                    repositoryRoot, 1, ports[6]);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot find free ports", e);
         } finally {

@@ -22,7 +22,7 @@ class StackConfigTests {
     @Test
     void endpoints_of_a_config_point_at_its_ports_and_home() {
         StackConfig config = new StackConfig(Path.of("/tmp/h"), 19092, 18081, 15432, 18090, 18080, 18082, 18083,
-                Path.of("."), 1);
+                Path.of("."), 1, 18085);
 
         Endpoints endpoints = Endpoints.of(config);
 

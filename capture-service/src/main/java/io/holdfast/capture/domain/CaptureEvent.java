@@ -67,6 +67,11 @@ public sealed interface CaptureEvent {
             String field, String message) implements CaptureEvent {
     }
 
+    /** The deadline policy of an open authorization changed ({@code changedBy}: the operator's login, or null). */
+    record DeadlinePolicyChanged(String paymentRequestId, String paymentId, DeadlinePolicy previousPolicy,
+            DeadlinePolicy policy, Instant deadline, String changedBy, String reason) implements CaptureEvent {
+    }
+
     /** The VOID policy asks authorization-service to cancel (published as a CancelPayment command). */
     record VoidRequested(String paymentRequestId, String commandId, String reason) implements CaptureEvent {
     }

@@ -34,6 +34,9 @@ public class IngestTestEnvironment implements ApplicationContextInitializer<Conf
         p.put("holdfast.ingest.antom.vaulting-notification-url",
                 "http://localhost:" + TestWorld.appPort() + "/alipay/notifications/vaulting");
         p.put("holdfast.ingest.antom.vaulting-redirect-url", "https://shop.example/cards/verified");
+        p.put("holdfast.ingest.payment-view.url", FakePaymentView.url());
+        p.put("holdfast.ingest.payment-view.username", FakePaymentView.USERNAME);
+        p.put("holdfast.ingest.payment-view.password", FakePaymentView.PASSWORD);
         merchant(p, 0, "acme", ApiKeys.ACME, null);
         merchant(p, 1, "globex", ApiKeys.GLOBEX, null);
         merchant(p, 2, "lookout", ApiKeys.LOOKOUT, "payment-methods:consult");

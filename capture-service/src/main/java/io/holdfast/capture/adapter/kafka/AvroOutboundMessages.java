@@ -14,6 +14,7 @@ import io.holdfast.schemas.event.CaptureFailed;
 import io.holdfast.schemas.event.CaptureScheduled;
 import io.holdfast.schemas.event.CaptureSucceeded;
 import io.holdfast.schemas.event.CommandRejected;
+import io.holdfast.schemas.event.DeadlinePolicyChanged;
 import io.holdfast.schemas.event.PaymentEvent;
 import io.holdfast.schemas.event.RejectionReason;
 import java.io.IOException;
@@ -70,6 +71,10 @@ final class AvroOutboundMessages implements OutboundMessages {
         if (event instanceof CaptureEvent.AuthorizationExpired e) {
             return new AuthorizationExpired(e.paymentId(), money(e.amount()), e.deadline());
         }
+        if (event instanceof CaptureEvent.DeadlinePolicyChanged e) {
+            return new DeadlinePolicyChanged(e.paymentId(), policy(e.previousPolicy()), policy(e.policy()),
+                    e.deadline(), e.changedBy(), e.reason());
+        }
         if (event instanceof CaptureEvent.CommandRejected e) {
             return new CommandRejected(e.commandId(), RejectionReason.valueOf(e.reason().name()), e.field(),
                     e.message(), null);
@@ -94,6 +99,9 @@ final class AvroOutboundMessages implements OutboundMessages {
             return e.paymentId();
         }
         if (event instanceof CaptureEvent.CommandRejected e) {
+            return e.paymentId();
+        }
+        if (event instanceof CaptureEvent.DeadlinePolicyChanged e) {
             return e.paymentId();
         }
         return null;

@@ -2,6 +2,7 @@ package io.holdfast.capture.adapter.kafka;
 
 import io.holdfast.capture.application.CaptureCommandHandler;
 import io.holdfast.capture.application.CaptureNotificationHandler;
+import io.holdfast.capture.application.DeadlinePolicyCommandHandler;
 import io.holdfast.capture.application.PaymentEventHandler;
 import io.holdfast.alipay.client.model.AntomFields;
 import io.holdfast.alipay.client.model.AntomFields.Violation;
@@ -9,6 +10,7 @@ import io.holdfast.messaging.alipay.RecordRules;
 import io.holdfast.messaging.consumer.InvalidRecordException;
 import io.holdfast.schemas.Topics;
 import io.holdfast.schemas.command.CapturePayment;
+import io.holdfast.schemas.command.ChangeDeadlinePolicy;
 import io.holdfast.schemas.command.PaymentCommand;
 import io.holdfast.schemas.event.AuthorizationCancelled;
 import io.holdfast.schemas.event.PaymentAuthorized;
@@ -38,12 +40,19 @@ final class CaptureListeners {
     private final PaymentEventHandler events;
     private final CaptureCommandHandler commands;
     private final CaptureNotificationHandler notifications;
+    private final DeadlinePolicyCommandHandler policies;
 
     CaptureListeners(PaymentEventHandler events, CaptureCommandHandler commands,
             CaptureNotificationHandler notifications) {
+        this(events, commands, notifications, null);
+    }
+
+    CaptureListeners(PaymentEventHandler events, CaptureCommandHandler commands,
+            CaptureNotificationHandler notifications, DeadlinePolicyCommandHandler policies) {
         this.events = events;
         this.commands = commands;
         this.notifications = notifications;
+        this.policies = policies;
     }
 
     @KafkaListener(id = "capture-events", topics = Topics.PAYMENTS_EVENTS, idIsGroup = false)
@@ -70,6 +79,14 @@ final class CaptureListeners {
                     command.getMerchantId()).block(TIMEOUT);
             if (outcome == CaptureCommandHandler.Outcome.REJECTED) {
                 // CommandRejected is committed; the command itself is also kept on the dead-letter topic
+                throw new RejectedCommandException(command.getCommandId());
+            }
+        } else if (command.getPayload() instanceof ChangeDeadlinePolicy p && policies != null) {
+            RecordRules.command(command).ifPresent(violation -> refuse(record, command, violation));
+            CaptureCommandHandler.Outcome outcome = policies.change(InvalidRecordException.mapping(
+                    "command " + command.getCommandId(), () -> PolicyCommandMapper.policyChange(command, p)),
+                    command.getMerchantId()).block(TIMEOUT);
+            if (outcome == CaptureCommandHandler.Outcome.REJECTED) {
                 throw new RejectedCommandException(command.getCommandId());
             }
         }

@@ -2,6 +2,7 @@ package io.holdfast.capture.adapter.kafka;
 
 import io.holdfast.capture.application.CaptureCommandHandler;
 import io.holdfast.capture.application.CaptureNotificationHandler;
+import io.holdfast.capture.application.DeadlinePolicyCommandHandler;
 import io.holdfast.capture.application.OutboundMessages;
 import io.holdfast.capture.application.PaymentEventHandler;
 import io.holdfast.messaging.outbox.KafkaOutboxPublisher;
@@ -37,7 +38,7 @@ public class KafkaAdapterConfiguration {
 
     @Bean
     CaptureListeners captureListeners(PaymentEventHandler events, CaptureCommandHandler commands,
-            CaptureNotificationHandler notifications) {
-        return new CaptureListeners(events, commands, notifications);
+            CaptureNotificationHandler notifications, DeadlinePolicyCommandHandler policies) {
+        return new CaptureListeners(events, commands, notifications, policies);
     }
 }

@@ -1,0 +1,15 @@
+package io.holdfast.capture.application;
+
+import io.holdfast.capture.domain.Authorization;
+import io.holdfast.capture.domain.DeadlinePolicy;
+import reactor.core.publisher.Mono;
+
+/** Port: the one mutable term of a schedule row, its deadline policy. Joins the caller's transaction. */
+public interface PolicyStore {
+
+    /**
+     * Writes {@code next}'s policy if the row is still at {@code next}'s version with {@code previous} as its policy
+     * and open (AUTHORIZED or CAPTURE_SCHEDULED); the stored row (next version), or empty when it was stale.
+     */
+    Mono<Authorization> changePolicy(Authorization next, DeadlinePolicy previous);
+}

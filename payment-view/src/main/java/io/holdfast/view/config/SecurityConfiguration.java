@@ -1,0 +1,78 @@
+package io.holdfast.view.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+
+/**
+ * Nothing is readable without a login. The internal read API ({@code /internal/**}, the edge's calls) takes HTTP
+ * Basic for READ_API logins, without a session. The console ({@code /console/**}) takes a form login with a session
+ * and CSRF protection; VIEWER reads, only OPERATOR confirms and submits actions (a viewer gets 403). Health probes
+ * are open.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+public class SecurityConfiguration {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    MapReactiveUserDetailsService users(ConsoleUsersProperties properties) {
+        List<UserDetails> users = new ArrayList<>();
+        for (ConsoleUsersProperties.User u : properties.users()) {
+            users.add(User.withUsername(u.username()).password(u.passwordHash()).roles(u.role().name()).build());
+        }
+        if (users.isEmpty()) {
+            // nobody can log in (MapReactiveUserDetailsService needs one user): an unusable placeholder
+            users.add(User.withUsername("-").password("{bcrypt}-").roles("NONE").disabled(true).build());
+        }
+        return new MapReactiveUserDetailsService(users);
+    }
+
+    @Bean
+    @Order(1)
+    SecurityWebFilterChain readApi(ServerHttpSecurity http) {
+        return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/internal/**"))
+                .authorizeExchange(a -> a.anyExchange().hasRole("READ_API"))
+                .httpBasic(b -> { })
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .securityContextRepository(
+                        org.springframework.security.web.server.context.NoOpServerSecurityContextRepository
+                                .getInstance())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityWebFilterChain console(ServerHttpSecurity http) {
+        return http
+                .authorizeExchange(a -> a
+                        .pathMatchers("/actuator/health/**", "/actuator/health").permitAll()
+                        .pathMatchers("/login", "/logout").permitAll()
+                        .pathMatchers("/console/payments/*/confirm").hasRole("OPERATOR")
+                        .pathMatchers(HttpMethod.POST, "/console/**").hasRole("OPERATOR")
+                        .pathMatchers("/console", "/console/**", "/").hasAnyRole("VIEWER", "OPERATOR")
+                        .anyExchange().denyAll())
+                .formLogin(f -> f.authenticationSuccessHandler(
+                        new RedirectServerAuthenticationSuccessHandler("/console")))
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .build();
+    }
+}

@@ -1,0 +1,252 @@
+package io.holdfast.view.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.holdfast.schemas.Topics;
+import io.holdfast.schemas.command.CapturePayment;
+import io.holdfast.schemas.command.PaymentCommand;
+import io.holdfast.schemas.event.PaymentEvent;
+import io.holdfast.schemas.registry.EmbeddedSchemaRegistry;
+import io.holdfast.schemas.serde.AvroDeserializer;
+import io.holdfast.schemas.serde.AvroSerdeConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The operations console driven in headless Chromium, against the view on a real broker and PostgreSQL; the test
+ * plays capture-service (it answers the console's CapturePayment with CaptureSucceeded). Screenshots of the board and
+ * a payment page go to {@code target/screenshots/}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
+@EmbeddedKafka(partitions = 1, topics = {Topics.PAYMENTS_EVENTS, Topics.PAYMENTS_COMMANDS, "payments.events.DLT"})
+class ConsoleBrowserIntegrationTests {
+
+    static final EmbeddedSchemaRegistry REGISTRY = startRegistry();
+    static final PasswordEncoder ENCODER = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    /** TEST-ONLY passwords, generated per run; the application gets their bcrypt hashes. */
+    static final String OPERATOR_PASSWORD = "op-" + UUID.randomUUID();
+    static final String VIEWER_PASSWORD = "view-" + UUID.randomUUID();
+    static final String EDGE_PASSWORD = "edge-" + UUID.randomUUID();
+    static final Duration WAIT = Duration.ofSeconds(15);
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    static ChromeDriver browser;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    KafkaTemplate<String, SpecificRecord> kafka;
+    @Autowired
+    EmbeddedKafkaBroker broker;
+    @Autowired
+    Clock clock;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        EmbeddedDatabase.register(registry, "view_console");
+        registry.add("holdfast.schema-registry.url", REGISTRY::url);
+        user(registry, 0, "olivia", OPERATOR_PASSWORD, "OPERATOR");
+        user(registry, 1, "victor", VIEWER_PASSWORD, "VIEWER");
+        user(registry, 2, "edge", EDGE_PASSWORD, "READ_API");
+    }
+
+    private static void user(DynamicPropertyRegistry registry, int i, String name, String password, String role) {
+        String hash = ENCODER.encode(password);
+        registry.add("holdfast.view.users[" + i + "].username", () -> name);
+        registry.add("holdfast.view.users[" + i + "].password-hash", () -> hash);
+        registry.add("holdfast.view.users[" + i + "].role", () -> role);
+    }
+
+    @BeforeAll
+    static void browser() throws IOException {
+        browser = Browsers.start();
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void anUnauthenticatedRequestGetsNothing() {
+        WebTestClient client = WebTestClient.bindToServer().baseUrl(base()).build();
+        for (String path : new String[] {"/console", "/console/board/fragment", "/console/search?q=x",
+            "/console/payments/x"}) {
+            client.get().uri(path).exchange().expectStatus().is3xxRedirection()
+                    .expectHeader().valueMatches("Location", ".*/login$");
+        }
+        client.get().uri("/internal/v1/payments?merchantId=acme").exchange().expectStatus().isUnauthorized();
+        client.get().uri("/internal/v1/payments?merchantId=acme")
+                .headers(h -> h.setBasicAuth("olivia", OPERATOR_PASSWORD)).exchange().expectStatus().isForbidden();
+        client.get().uri("/internal/v1/payments?merchantId=acme").headers(h -> h.setBasicAuth("edge", EDGE_PASSWORD))
+                .exchange().expectStatus().isOk();
+        client.post().uri("/console/payments/x/actions").exchange().expectStatus().isForbidden();
+    }
+
+    @Test
+    void anOperatorSeesAPaymentArriveOnTheBoardCapturesItAndSeesTheOutcome() throws IOException {
+        String id = "acme-console-" + UUID.randomUUID().toString().substring(0, 8);
+        login("olivia", OPERATOR_PASSWORD);
+        browser.get(base() + "/console");
+        assertThat(browser.findElement(By.id("who")).getText()).isEqualTo("olivia (operator)");
+
+        Instant now = clock.instant();
+        send(Events.authorized(id, "acme", now, now.plus(Duration.ofHours(5)), 1250));
+
+        By row = By.cssSelector("tr[data-payment='" + id + "']");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(row));
+        By countdown = By.cssSelector("tr[data-payment='" + id + "'] .countdown");
+        String first = browser.findElement(countdown).getText();
+        assertThat(first).matches("0[45]:[0-5][0-9]:[0-5][0-9]");
+        new WebDriverWait(browser, Duration.ofSeconds(5))
+                .until(d -> !d.findElement(countdown).getText().equals(first));
+        assertThat(browser.findElement(countdown).getAttribute("class")).contains("urgent");
+        assertThat(browser.findElement(By.id("totals")).getText()).contains("USD 12.50 12.50"); // the viewer test's 30 h payment may be in 48 h
+        screenshot("board.png");
+
+        browser.findElement(By.linkText(id)).click();
+        browser.findElement(By.id("action-capture")).click();
+        assertThat(browser.findElement(By.id("question")).getText()).contains("12.50 USD");
+        browser.findElement(By.id("confirm")).click();
+        assertThat(browser.findElement(By.id("outcome")).getText()).contains("Command published");
+
+        PaymentCommand capture = awaitCommand(id);
+        assertThat(capture.getOperatorId()).isEqualTo("olivia");
+        assertThat(capture.getMerchantId()).isEqualTo("acme");
+        assertThat(((CapturePayment) capture.getPayload()).getAmount().getValueMinor()).isEqualTo(1250);
+        PaymentEvent succeeded = Events.captured(id, "acme", clock.instant(), 1250);
+        succeeded.setCausationId(capture.getCommandId());
+        send(succeeded);
+
+        By outcome = By.cssSelector("tr.event[data-type='CaptureSucceeded']");
+        await().atMost(WAIT).until(() -> {
+            browser.navigate().refresh();
+            return !browser.findElements(outcome).isEmpty();
+        });
+        assertThat(browser.findElement(outcome).getText()).contains("outcome of the console action by olivia");
+        assertThat(browser.findElement(By.cssSelector("tr.audit")).getText()).contains("olivia")
+                .contains("capture 1250 USD");
+        assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("CAPTURED");
+        assertThat(browser.findElements(By.id("action-capture"))).isEmpty();
+        screenshot("payment.png");
+        browser.get(base() + "/console");
+        assertThat(browser.findElements(row)).isEmpty();
+    }
+
+    @Test
+    void aViewerSeesTheBoardButCannotAct() {
+        String id = "acme-viewer-" + UUID.randomUUID().toString().substring(0, 8);
+        Instant now = clock.instant();
+        send(Events.authorized(id, "acme", now, now.plus(Duration.ofHours(30)), 990));
+        login("victor", VIEWER_PASSWORD);
+
+        await().atMost(WAIT).until(() -> {
+            browser.get(base() + "/console/payments/" + id);
+            return !browser.findElements(By.id("status")).isEmpty();
+        });
+        assertThat(browser.findElement(By.id("who")).getText()).isEqualTo("victor (viewer)");
+        assertThat(browser.findElements(By.id("actions"))).isEmpty();
+
+        browser.get(base() + "/console/payments/" + id + "/confirm?action=CAPTURE");
+        assertThat(browser.getPageSource()).doesNotContain("Confirm: Capture");
+        Object status = ((JavascriptExecutor) browser).executeAsyncScript(
+                "var done=arguments[arguments.length-1];"
+                + "fetch('/console/payments/" + id + "').then(r=>r.text()).then(html=>{"
+                + "var doc=new DOMParser().parseFromString(html,'text/html');"
+                + "var csrf=doc.querySelector('input[name=_csrf]').value;"
+                + "return fetch('/console/payments/" + id + "/actions',{method:'POST',credentials:'same-origin',"
+                + "headers:{'Content-Type':'application/x-www-form-urlencoded'},body:'_csrf='+encodeURIComponent(csrf)"
+                + "+'&commandId=" + UUID.randomUUID() + "&action=CAPTURE'});}).then(r=>done(r.status))"
+                + ".catch(e=>done(String(e)));");
+        assertThat(status).isEqualTo(403L);
+    }
+
+    private void login(String user, String password) {
+        browser.manage().deleteAllCookies();
+        browser.get(base() + "/login");
+        browser.findElement(By.name("username")).sendKeys(user);
+        browser.findElement(By.name("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
+                By.id("who")));
+    }
+
+    private PaymentCommand awaitCommand(String id) {
+        try (KafkaConsumer<String, PaymentCommand> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, AvroDeserializer.class,
+                AvroSerdeConfig.SCHEMA_REGISTRY_URL, REGISTRY.url()))) {
+            consumer.subscribe(List.of(Topics.PAYMENTS_COMMANDS));
+            List<PaymentCommand> seen = new ArrayList<>();
+            await().atMost(WAIT).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> seen.add(r.value()));
+                return seen.stream().anyMatch(c -> c.getPaymentRequestId().equals(id));
+            });
+            return seen.stream().filter(c -> c.getPaymentRequestId().equals(id)).findFirst().orElseThrow();
+        }
+    }
+
+    private void send(PaymentEvent event) {
+        kafka.send(Topics.PAYMENTS_EVENTS, event.getPaymentRequestId(), event).join();
+    }
+
+    private void screenshot(String name) throws IOException {
+        Path shot = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+
+    private static EmbeddedSchemaRegistry startRegistry() {
+        try {
+            return EmbeddedSchemaRegistry.startOnFreePort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+}

@@ -1,0 +1,60 @@
+package io.holdfast.view.it;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/** One real PostgreSQL per test JVM (zonky binaries, random port), shared by every integration test. */
+final class EmbeddedDatabase {
+
+    private static EmbeddedPostgres postgres;
+
+    private EmbeddedDatabase() {
+    }
+
+    static synchronized EmbeddedPostgres get() {
+        if (postgres == null) {
+            try {
+                postgres = EmbeddedPostgres.builder().start();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    postgres.close();
+                } catch (IOException ignored) {
+                    // the JVM is going away
+                }
+            }));
+        }
+        return postgres;
+    }
+
+    /** Points the service at database {@code name} (created on first use), so test classes do not share rows. */
+    static void register(DynamicPropertyRegistry registry, String name) {
+        register(registry, name, get().getPort());
+    }
+
+    /** The same, with the service connecting through {@code port} (a fault proxy in front of the database). */
+    static void register(DynamicPropertyRegistry registry, String name, int port) {
+        try (Connection c = get().getPostgresDatabase().getConnection();
+                ResultSet exists = c.createStatement().executeQuery(
+                        "select 1 from pg_database where datname = '" + name + "'")) {
+            if (!exists.next()) {
+                c.createStatement().execute("create database " + name);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        registry.add("spring.r2dbc.url", () -> "r2dbc:postgresql://localhost:" + port + "/" + name);
+        registry.add("spring.r2dbc.username", () -> "postgres");
+        registry.add("spring.r2dbc.password", () -> "postgres");
+        registry.add("spring.flyway.url", () -> "jdbc:postgresql://localhost:" + port + "/" + name);
+        registry.add("spring.flyway.user", () -> "postgres");
+        registry.add("spring.flyway.password", () -> "postgres");
+    }
+}
