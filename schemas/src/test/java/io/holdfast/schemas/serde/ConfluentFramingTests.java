@@ -45,7 +45,8 @@ class ConfluentFramingTests {
                 + "00"                          // commandId: null
                 + "00"                          // reason: INVALID_FIELD (index 0)
                 + "00"                          // field: null
-                + "02" + "6d";                  // message "m"
+                + "02" + "6d"                   // message "m"
+                + "00";                         // advice: null (payments.events v3)
         assertThat(HexFormat.of().formatHex(bytes)).isEqualTo(expected);
     }
 
