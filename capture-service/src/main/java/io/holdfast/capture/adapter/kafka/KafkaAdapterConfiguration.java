@@ -4,6 +4,8 @@ import io.holdfast.capture.application.CaptureCommandHandler;
 import io.holdfast.capture.application.CaptureNotificationHandler;
 import io.holdfast.capture.application.OutboundMessages;
 import io.holdfast.capture.application.PaymentEventHandler;
+import io.holdfast.capture.application.RefundHandler;
+import io.holdfast.capture.application.RefundMessages;
 import io.holdfast.messaging.outbox.KafkaOutboxPublisher;
 import io.holdfast.messaging.outbox.OutboxPublisher;
 import org.apache.avro.specific.SpecificRecord;
@@ -37,7 +39,12 @@ public class KafkaAdapterConfiguration {
 
     @Bean
     CaptureListeners captureListeners(PaymentEventHandler events, CaptureCommandHandler commands,
-            CaptureNotificationHandler notifications) {
-        return new CaptureListeners(events, commands, notifications);
+            CaptureNotificationHandler notifications, RefundHandler refunds) {
+        return new CaptureListeners(events, commands, notifications, refunds);
+    }
+
+    @Bean
+    RefundMessages refundMessages() {
+        return new AvroRefundMessages();
     }
 }
