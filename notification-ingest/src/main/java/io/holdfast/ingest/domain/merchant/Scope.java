@@ -8,6 +8,8 @@ public enum Scope {
     PAYMENTS_CANCEL("payments:cancel"),
     /** {@code POST /v1/payments/{id}/capture}. */
     PAYMENTS_CAPTURE("payments:capture"),
+    /** {@code POST /v1/payments/{id}/refunds}. */
+    PAYMENTS_REFUND("payments:refund"),
     /** {@code POST /v1/payment-methods/consult}. */
     PAYMENT_METHODS_CONSULT("payment-methods:consult");
 
