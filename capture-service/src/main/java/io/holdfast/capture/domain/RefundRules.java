@@ -65,8 +65,11 @@ public final class RefundRules {
     public static Decision decide(Authorization payment, RefundTotals totals, RefundAttempt existing,
             RefundCommand command, String merchantId, Instant now, Instant dueAt) {
         if (payment == null || totals == null) {
-            return reject(command, null, RejectionReason.UNKNOWN_PAYMENT, "paymentRequestId",
-                    "no captured payment with this paymentRequestId is known", null);
+            // every capture goes through (or is confirmed by) this service, so a payment it does not know is not
+            // captured; most often it is an authorization whose PaymentAuthorized has not reached this service yet
+            return reject(command, null, RejectionReason.NOT_CAPTURED, "paymentRequestId",
+                    "no captured payment with this paymentRequestId is known; an authorization that is not captured "
+                            + "is cancelled instead", ADVICE_CANCEL);
         }
         if (!Ownership.owns(payment.merchantId(), merchantId)) {
             return reject(command, null, RejectionReason.NOT_PAYMENT_OWNER, "merchantId",

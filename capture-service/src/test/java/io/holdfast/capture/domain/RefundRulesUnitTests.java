@@ -74,7 +74,10 @@ class RefundRulesUnitTests {
 
     @Test
     void unknownForeignCurrencyAndCaptureAreRefused() {
-        assertThat(rejected(decide(null, null, 1)).reason()).isEqualTo(RejectionReason.UNKNOWN_PAYMENT);
+        assertThat(rejected(decide(null, null, 1))).satisfies(unknown -> {
+            assertThat(unknown.reason()).isEqualTo(RejectionReason.NOT_CAPTURED);
+            assertThat(unknown.advice()).isEqualTo("CancelPayment");
+        });
         assertThat(rejected(RefundRules.decide(payment(CaptureStatus.CAPTURED), new RefundTotals(CAPTURED, 0, 0),
                 null, command(1, null), "m-2", NOW, NOW)).reason()).isEqualTo(RejectionReason.NOT_PAYMENT_OWNER);
         RefundCommand euros = new RefundCommand("cmd-2", "pr-1", null, new Money(1, "EUR"), null, null, "fp");
