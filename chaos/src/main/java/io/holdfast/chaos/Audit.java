@@ -61,6 +61,8 @@ final class Audit {
         final Set<String> captureRequestIds = new HashSet<>();
         int capturesRefusedAsExpired;
         int captureAttemptsAfterCancel;
+        /** Refunds Antom accepted (in process or succeeded), less those that later failed: what is taken back. */
+        long refundsTaken;
         final List<String> lines = new ArrayList<>();
 
         String truth() {
@@ -129,6 +131,9 @@ final class Audit {
         String truth = antom.truth();
         checkCompleteness(antom, events, auth, schedule, view, problems);
         checkMoney(payment, antom, events, problems);
+        if (schedule != null && refundPosition(schedule) > Long.parseLong(schedule.columns().get("amount_minor"))) {
+            problems.add(count("refunds above the captured amount"));
+        }
         checkAgreement(payment, antom, events, auth, schedule, view, problems);
         report.payment(payment.flow, problems.isEmpty());
         if (!problems.isEmpty()) {
@@ -182,6 +187,46 @@ final class Audit {
         if (antom.expired && payment.flow.expected() != Flow.Outcome.EXPIRED) {
             problems.add(count("missed deadlines"));
         }
+        checkRefunds(antom, events, problems);
+    }
+
+    /**
+     * Never more refunded than captured, in every record: Antom's ledger (refunds accepted, less those that failed),
+     * every RefundTotals the merchant was told, and capture-service's refund position (checked in the agreement).
+     */
+    private void checkRefunds(LedgerFacts antom, List<PaymentEvent> events, List<String> problems) {
+        long captured = antom.capturedAmounts.stream().mapToLong(Long::longValue).max().orElse(0);
+        boolean over = antom.refundsTaken > captured;
+        for (PaymentEvent event : events) {
+            io.holdfast.schemas.common.RefundTotals totals = refundTotals(event.getPayload());
+            if (totals != null) {
+                over |= totals.getRefunded().getValueMinor() + totals.getPending().getValueMinor()
+                        > totals.getCaptured().getValueMinor();
+            }
+        }
+        if (over) {
+            problems.add(count("refunds above the captured amount"));
+        }
+    }
+
+    /** capture-service's refund position: refunded plus pending (migration V8's columns). */
+    private static long refundPosition(Row schedule) {
+        String refunded = schedule.columns().get("refunded_minor");
+        String pending = schedule.columns().get("refund_pending_minor");
+        return (refunded == null ? 0 : Long.parseLong(refunded)) + (pending == null ? 0 : Long.parseLong(pending));
+    }
+
+    private static io.holdfast.schemas.common.RefundTotals refundTotals(Object payload) {
+        if (payload instanceof io.holdfast.schemas.event.RefundRequested r) {
+            return r.getTotals();
+        }
+        if (payload instanceof io.holdfast.schemas.event.RefundSucceeded r) {
+            return r.getTotals();
+        }
+        if (payload instanceof io.holdfast.schemas.event.RefundFailed r) {
+            return r.getTotals();
+        }
+        return null;
     }
 
     private void checkCaptureCount(LedgerFacts antom, Set<String> captureIds, List<String> problems) {
@@ -338,6 +383,16 @@ final class Audit {
                     }
                 }
                 case "AUTHORIZATION_EXPIRED" -> f.expired = true;
+                case "REFUND" -> {
+                    if (!status.equals("F") && amount > 0) {
+                        f.refundsTaken += amount;
+                    }
+                }
+                case "REFUND_COMPLETED" -> {
+                    if (status.equals("F") && amount > 0) {
+                        f.refundsTaken -= amount;
+                    }
+                }
                 case "AUTO_CAPTURE", "CAPTURE_COMPLETED" -> {
                     f.capturedAmounts.add(amount);
                     f.captureRequestIds.add(entry.path("requestId").asString(""));

@@ -20,6 +20,11 @@ public enum Flow {
     DECLINE(Outcome.DECLINED, 8),
     /** MANUAL over the edge's HTTP API with the raw card (vaulted inside the request), then capture over HTTP. */
     HTTP_MANUAL_CAPTURE(Outcome.CAPTURED, 15),
+    /**
+     * MANUAL over Kafka, captured by command; once captured the merchant refunds it in two parts (40 %, then the
+     * rest), each RefundPayment perhaps published twice. The audit checks that refunded never exceeds captured.
+     */
+    REFUND(Outcome.CAPTURED, 8),
     /** After each fault: an AUTOMATIC payment timed from the fault's end to its capture (not part of the mix). */
     PROBE(Outcome.CAPTURED, 0);
 
@@ -46,7 +51,7 @@ public enum Flow {
     boolean waitsForDeadline() {
         return switch (this) {
             case POLICY_CAPTURE, POLICY_VOID, POLICY_EXPIRE -> true;
-            case AUTOMATIC, MANUAL_CAPTURE, CANCEL, THREE_DS, DECLINE, HTTP_MANUAL_CAPTURE, PROBE -> false;
+            case AUTOMATIC, MANUAL_CAPTURE, CANCEL, THREE_DS, DECLINE, HTTP_MANUAL_CAPTURE, REFUND, PROBE -> false;
         };
     }
 }

@@ -21,6 +21,7 @@ final class Report {
             "captures after cancel",
             "captures attempted after authExpiryTime",
             "missed deadlines",
+            "refunds above the captured amount",
             "merchant-visible contradictions",
             "authorization-service records disagreeing with Antom",
             "capture-service records disagreeing with Antom",

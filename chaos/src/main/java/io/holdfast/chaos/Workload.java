@@ -10,6 +10,7 @@ import io.holdfast.schemas.command.PaymentCommand;
 import io.holdfast.schemas.common.CaptureMode;
 import io.holdfast.schemas.common.DeadlinePolicy;
 import io.holdfast.schemas.common.Money;
+import io.holdfast.schemas.event.CaptureSucceeded;
 import io.holdfast.schemas.event.PaymentActionRequired;
 import io.holdfast.schemas.event.PaymentAuthorized;
 import io.holdfast.schemas.event.PaymentEvent;
@@ -66,6 +67,7 @@ final class Workload implements AutoCloseable {
         final List<String> httpAnswers = new CopyOnWriteArrayList<>();
         final AtomicBoolean reactedToAuthorization = new AtomicBoolean();
         final AtomicBoolean reactedToChallenge = new AtomicBoolean();
+        final AtomicBoolean reactedToCapture = new AtomicBoolean();
         final AtomicBoolean released = new AtomicBoolean();
         volatile long doneNanos;
 
@@ -167,7 +169,7 @@ final class Workload implements AutoCloseable {
         switch (flow) {
             case AUTOMATIC, PROBE -> send(payment, commands.authorize(id, payment.amount, CaptureMode.AUTOMATIC,
                     cardToken, "ORD-" + id, null));
-            case MANUAL_CAPTURE, CANCEL -> send(payment, commands.authorize(id, payment.amount, CaptureMode.MANUAL,
+            case MANUAL_CAPTURE, CANCEL, REFUND -> send(payment, commands.authorize(id, payment.amount, CaptureMode.MANUAL,
                     cardToken, "ORD-" + id, DeadlinePolicy.VOID));
             case POLICY_CAPTURE -> send(payment, commands.authorize(id, payment.amount, CaptureMode.MANUAL, cardToken,
                     "ORD-" + id, DeadlinePolicy.CAPTURE));
@@ -199,7 +201,7 @@ final class Workload implements AutoCloseable {
         Object payload = event.getPayload();
         if (payload instanceof PaymentAuthorized && payment.reactedToAuthorization.compareAndSet(false, true)) {
             switch (payment.flow) {
-                case MANUAL_CAPTURE -> send(payment, commands.capture(payment.id, payment.amount));
+                case MANUAL_CAPTURE, REFUND -> send(payment, commands.capture(payment.id, payment.amount));
                 case CANCEL -> send(payment, commands.cancel(payment.id, "chaos: the buyer changed their mind"));
                 case HTTP_MANUAL_CAPTURE -> executor.execute(() -> post(payment, "capture",
                         "{\"amount\":{\"valueMinor\":" + payment.amount.getValueMinor() + ",\"currency\":\"USD\"}}"));
@@ -208,6 +210,7 @@ final class Workload implements AutoCloseable {
                 }
             }
         }
+        refundOnceCaptured(payment, payload);
         if (payload instanceof PaymentActionRequired required && payment.reactedToChallenge.compareAndSet(false, true)) {
             executor.execute(() -> passChallenge(payment, required.getRedirectUrl()));
         }
@@ -216,6 +219,20 @@ final class Workload implements AutoCloseable {
                 payment.doneNanos = receivedNanos;
             }
             release(payment);
+        }
+    }
+
+    /** The REFUND flow: once captured, a refund of 40 %, then of the rest (never more than captured in all). */
+    private void refundOnceCaptured(Payment payment, Object payload) {
+        if (!(payload instanceof CaptureSucceeded) || payment.flow != Flow.REFUND
+                || !payment.reactedToCapture.compareAndSet(false, true)) {
+            return;
+        }
+        long total = payment.amount.getValueMinor();
+        long first = Math.max(1, total * 2 / 5);
+        send(payment, commands.refund(payment.id, new Money(first, "USD"), "chaos: a missing part"));
+        if (total > first) {
+            send(payment, commands.refund(payment.id, new Money(total - first, "USD"), "chaos: returned"));
         }
     }
 

@@ -72,6 +72,11 @@ final class Merchant implements AutoCloseable {
         return events.await(paymentRequestId, type, FLOW_STEP);
     }
 
+    /** The n-th event of the payment with a {@code type} payload, waiting up to {@link #FLOW_STEP}. */
+    <T> T awaitNth(String paymentRequestId, Class<T> type, int n) throws InterruptedException {
+        return type.cast(events.awaitNth(paymentRequestId, type, n, FLOW_STEP).getPayload());
+    }
+
     /** Told of every event as the merchant's consumer receives it (on the consumer's thread). */
     void onEvent(EventTap.Listener listener) {
         events.addListener(listener);

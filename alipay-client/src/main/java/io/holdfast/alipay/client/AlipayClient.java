@@ -8,8 +8,12 @@ import io.holdfast.alipay.client.model.ConsultRequest;
 import io.holdfast.alipay.client.model.ConsultResponse;
 import io.holdfast.alipay.client.model.InquiryPaymentRequest;
 import io.holdfast.alipay.client.model.InquiryPaymentResponse;
+import io.holdfast.alipay.client.model.InquiryRefundRequest;
+import io.holdfast.alipay.client.model.InquiryRefundResponse;
 import io.holdfast.alipay.client.model.PayRequest;
 import io.holdfast.alipay.client.model.PayResponse;
+import io.holdfast.alipay.client.model.RefundRequest;
+import io.holdfast.alipay.client.model.RefundResponse;
 import io.holdfast.alipay.client.model.VaultPaymentMethodRequest;
 import io.holdfast.alipay.client.model.VaultPaymentMethodResponse;
 import java.time.Clock;
@@ -64,6 +68,20 @@ public final class AlipayClient implements AutoCloseable {
     /** The payment's status, its result code and its captures. */
     public Mono<AlipayOutcome<InquiryPaymentResponse>> inquiryPayment(InquiryPaymentRequest request) {
         return transport.call(AlipayOperation.INQUIRY_PAYMENT, request, InquiryPaymentResponse.class);
+    }
+
+    /**
+     * Refunds (part of) a captured payment. Card refunds are asynchronous: Antom answers U/REFUND_IN_PROCESS
+     * ({@link AlipayOutcome.InProcess}) and the result comes by notifyRefund or {@link #inquiryRefund}. Reuse the
+     * {@code refundRequestId} on every retry of the same refund; each new (partial) refund needs a new one.
+     */
+    public Mono<AlipayOutcome<RefundResponse>> refund(RefundRequest request) {
+        return transport.call(AlipayOperation.REFUND, request, RefundResponse.class);
+    }
+
+    /** One refund's status ({@code refundStatus}); the outcome's S describes the query call only. */
+    public Mono<AlipayOutcome<InquiryRefundResponse>> inquiryRefund(InquiryRefundRequest request) {
+        return transport.call(AlipayOperation.INQUIRY_REFUND, request, InquiryRefundResponse.class);
     }
 
     /** Stores a card outside a payment; the card token arrives by notifyVaulting. */

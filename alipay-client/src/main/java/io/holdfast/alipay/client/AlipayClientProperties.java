@@ -45,7 +45,8 @@ public record AlipayClientProperties(URI baseUrl, String clientId, Signer mercha
 
     /**
      * Whole-call timeouts (connect, send, wait, read). A timeout after the request may have been sent is an unknown
-     * outcome. Defaults: pay, cancel, capture and vault 8 s; inquiry and consult 5 s.
+     * outcome. Defaults: pay, cancel, capture and vault 8 s; inquiry and consult 5 s. A refund uses the capture
+     * timeout and inquiryRefund the inquiry timeout (both money-moving or read-only alike).
      */
     public record Timeouts(Duration consult, Duration pay, Duration cancel, Duration capture, Duration inquiry,
             Duration vault) {
@@ -72,7 +73,8 @@ public record AlipayClientProperties(URI baseUrl, String clientId, Signer mercha
                 case PAY -> pay;
                 case CANCEL -> cancel;
                 case CAPTURE -> capture;
-                case INQUIRY_PAYMENT -> inquiry;
+                case INQUIRY_PAYMENT, INQUIRY_REFUND -> inquiry;
+                case REFUND -> capture;
                 case VAULT_PAYMENT_METHOD -> vault;
             };
         }

@@ -1,12 +1,16 @@
 package io.holdfast.alipay.client;
 
-/** The Antom card-flow APIs this client calls, with their production paths (reference 1.1). */
+/** The Antom card-flow APIs this client calls, with their production paths (reference 1.1, refunds 1 and 5). */
 public enum AlipayOperation {
     CONSULT("/ams/api/v1/payments/consult"),
     PAY("/ams/api/v1/payments/pay"),
     CANCEL("/ams/api/v1/payments/cancel"),
     CAPTURE("/ams/api/v1/payments/capture"),
     INQUIRY_PAYMENT("/ams/api/v1/payments/inquiryPayment"),
+    /** Refund of a captured payment (antom-refunds.md 1). */
+    REFUND("/ams/api/v1/payments/refund"),
+    /** Status of one refund by refundRequestId or refundId (antom-refunds.md 5). */
+    INQUIRY_REFUND("/ams/api/v1/payments/inquiryRefund"),
     VAULT_PAYMENT_METHOD("/ams/api/v1/vaults/vaultPaymentMethod");
 
     private static final String LIVE_PREFIX = "/ams/api";

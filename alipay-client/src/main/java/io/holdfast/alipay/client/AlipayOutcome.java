@@ -42,8 +42,8 @@ public sealed interface AlipayOutcome<R> {
     }
 
     /**
-     * Antom answered U with PAYMENT_IN_PROCESS, CAPTURE_IN_PROCESS or VERIFICATION_IN_PROCESS (the code is in the
-     * response's {@code result}).
+     * Antom answered U with PAYMENT_IN_PROCESS, CAPTURE_IN_PROCESS, VERIFICATION_IN_PROCESS or REFUND_IN_PROCESS
+     * (the code is in the response's {@code result}).
      *
      * @param redirect where to send the buyer (3DS); {@link RedirectUrls#NONE} when Antom returned none
      */

@@ -8,9 +8,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Catalogue of every result code documented for pay, cancel, capture, inquiryPayment, vaulting and the payment
- * result codes of inquiryPayment/notifyPayment (reference 3.4, 4, 5, 6, 7, 10), each with its documented status
- * and what to do about it. A code Antom sends that is not listed here reads as {@link #UNKNOWN_RESULT_CODE}.
+ * Catalogue of every result code documented for pay, cancel, capture, inquiryPayment, vaulting, the payment
+ * result codes of inquiryPayment/notifyPayment (reference 3.4, 4, 5, 6, 7, 10) and refund/inquiryRefund
+ * (antom-refunds.md 2, 5), each with its documented status and what to do about it. A code Antom sends that is
+ * not listed here reads as {@link #UNKNOWN_RESULT_CODE}.
  *
  * <p>One enum serves all APIs: where a code's advice differs between APIs, the more conservative one is kept.
  * The status that counts for a response is the one Antom sends; the documented status here is informational.
@@ -21,6 +22,8 @@ public enum ResultCode {
     PAYMENT_IN_PROCESS(ResultStatus.U, Action.AWAIT_RESULT, "payment in process; redirect the buyer if a URL came back"),
     CAPTURE_IN_PROCESS(ResultStatus.U, Action.AWAIT_RESULT, "capture in process; wait for notifyCapture or inquire"),
     VERIFICATION_IN_PROCESS(ResultStatus.U, Action.AWAIT_RESULT, "vaulting verification (3DS) in process"),
+    REFUND_IN_PROCESS(ResultStatus.U, Action.AWAIT_RESULT,
+            "refund accepted, in process; wait for notifyRefund or inquireRefund, do not re-send"),
     // unknown
     UNKNOWN_EXCEPTION(ResultStatus.U, Action.RETRY_SAME_ID, "unknown failure; call again (same id), then support"),
     REQUEST_TRAFFIC_EXCEED_LIMIT(ResultStatus.U, Action.RETRY_SAME_ID, "rate-limited; back off, call again (same id)"),
@@ -61,6 +64,13 @@ public enum ResultCode {
     AUTH_NOT_FOUND(ResultStatus.F, Action.CONTACT_SUPPORT, "authorization not found"),
     MULTI_CAPTURE_NOT_SUPPORTED(ResultStatus.F, Action.DO_NOT_RETRY, "multiple captures not allowed"),
     CANCEL_WINDOW_EXCEED(ResultStatus.F, Action.REFUND_INSTEAD, "past the cancellable window; refund instead"),
+    // refunds (antom-refunds.md 2)
+    REFUND_AMOUNT_EXCEED(ResultStatus.F, Action.FIX_REQUEST, "total refunds would exceed the payment; smaller amount"),
+    REFUND_WINDOW_EXCEED(ResultStatus.F, Action.CONTACT_SUPPORT, "past the refund period; manual handling"),
+    MULTIPLE_REFUNDS_NOT_SUPPORTED(ResultStatus.F, Action.DO_NOT_RETRY, "the contract allows one refund only"),
+    PARTIAL_REFUND_NOT_SUPPORTED(ResultStatus.F, Action.DO_NOT_RETRY,
+            "refund in full, or refund the buyer offline"),
+    REFUND_NOT_SUPPORTED(ResultStatus.F, Action.DO_NOT_RETRY, "method or contract does not allow refunds"),
     EXPIRED_CODE(ResultStatus.F, Action.NEW_REQUEST_ID, "payment code expired (wallet flows)"),
     // terminal failures
     PROCESS_FAIL(ResultStatus.F, Action.DO_NOT_RETRY, "general business failure; do not retry"),

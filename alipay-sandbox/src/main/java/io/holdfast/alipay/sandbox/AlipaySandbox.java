@@ -71,7 +71,7 @@ public final class AlipaySandbox implements AutoCloseable {
         EngineSettings settings = new EngineSettings(builder.strictCapture, Duration.ofDays(7), Duration.ofDays(7),
                 Duration.ofMinutes(14), builder.offset, publicBase::get,
                 clientId -> clients.containsKey(clientId) ? clients.get(clientId).defaultNotifyUrl() : null,
-                builder.captureCompletionDelay);
+                builder.captureCompletionDelay, builder.refundCompletionDelay, builder.refundWindow);
         SandboxEngine engine = new SandboxEngine(clock, ids, dispatcher, settings);
         FaultPlan faults = new FaultPlan(random);
         this.control = new SandboxControl(clock, Clock.systemUTC(), engine, dispatcher, faults);
@@ -174,6 +174,8 @@ public final class AlipaySandbox implements AutoCloseable {
         private Duration tickInterval = Duration.ofSeconds(1);
         private boolean controlApi = true;
         private Duration captureCompletionDelay = EngineSettings.DEFAULT_CAPTURE_COMPLETION_DELAY;
+        private Duration refundCompletionDelay = EngineSettings.DEFAULT_REFUND_COMPLETION_DELAY;
+        private Duration refundWindow = EngineSettings.DEFAULT_REFUND_WINDOW;
 
         private Builder() {
         }
@@ -274,6 +276,27 @@ public final class AlipaySandbox implements AutoCloseable {
                 throw new IllegalArgumentException("captureCompletionDelay cannot be negative");
             }
             captureCompletionDelay = value;
+            return this;
+        }
+
+        /**
+         * How long, on the sandbox clock, a refund answered REFUND_IN_PROCESS takes to become final (then
+         * notifyRefund); default 10 s. {@link SandboxControl#completePendingRefunds()} finishes them at once.
+         */
+        public Builder refundCompletionDelay(Duration value) {
+            if (value.isNegative()) {
+                throw new IllegalArgumentException("refundCompletionDelay cannot be negative");
+            }
+            refundCompletionDelay = value;
+            return this;
+        }
+
+        /** How long after paymentTime a refund is accepted; default 183 days (UNCONFIRMED for cards). */
+        public Builder refundWindow(Duration value) {
+            if (value.isNegative()) {
+                throw new IllegalArgumentException("refundWindow cannot be negative");
+            }
+            refundWindow = value;
             return this;
         }
 

@@ -79,6 +79,16 @@ public final class SandboxControl {
         return completed;
     }
 
+    /**
+     * Makes every refund answered REFUND_IN_PROCESS final now (SUCCESS, or the FAIL its trigger names), without
+     * waiting for the completion delay; each sends notifyRefund. Returns how many completed.
+     */
+    public int completePendingRefunds() {
+        int completed = engine.completePendingRefunds();
+        notifications.pump();
+        return completed;
+    }
+
     /** Injects a fault; returns its id. */
     public long injectFault(FaultSpec fault) {
         return faults.add(fault);

@@ -13,6 +13,8 @@ final class Requests {
     static final String INQUIRY = "/ams/api/v1/payments/inquiryPayment";
     static final String CONSULT = "/ams/api/v1/payments/consult";
     static final String VAULT = "/ams/api/v1/vaults/vaultPaymentMethod";
+    static final String REFUND = "/ams/api/v1/payments/refund";
+    static final String INQUIRY_REFUND = "/ams/api/v1/payments/inquiryRefund";
     static final String VISA = "4054695723100768";
 
     private Requests() {
@@ -64,6 +66,21 @@ final class Requests {
         body.put("paymentId", paymentId);
         body.set("captureAmount", amount(currency, value));
         return body;
+    }
+
+    static ObjectNode refund(String refundRequestId, String paymentId, String currency, String value, String reason) {
+        ObjectNode body = Json.object();
+        body.put("refundRequestId", refundRequestId);
+        body.put("paymentId", paymentId);
+        body.set("refundAmount", amount(currency, value));
+        if (reason != null) {
+            body.put("refundReason", reason);
+        }
+        return body;
+    }
+
+    static ObjectNode byRefundRequestId(String refundRequestId) {
+        return Json.object().put("refundRequestId", refundRequestId);
     }
 
     static ObjectNode byPaymentId(String paymentId) {

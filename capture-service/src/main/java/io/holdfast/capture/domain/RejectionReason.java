@@ -19,5 +19,9 @@ public enum RejectionReason {
     /** The commandId was processed before with different content; this command was not applied. */
     DUPLICATE_COMMAND_ID_CONFLICT,
     /** The command's merchantId is not the authorization's ({@link Ownership}). */
-    NOT_PAYMENT_OWNER
+    NOT_PAYMENT_OWNER,
+    /** A refund of a payment that is not captured (cancel it instead). */
+    NOT_CAPTURED,
+    /** A refund above the captured amount less what is refunded or pending. */
+    REFUND_EXCEEDS_REFUNDABLE
 }

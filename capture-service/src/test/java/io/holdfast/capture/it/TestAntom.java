@@ -124,6 +124,20 @@ final class TestAntom implements AutoCloseable {
                 && "CAPTURE_RESULT".equals(r.json().path("notifyType").asString(null))).toList();
     }
 
+    /** The notifyRefund bodies received for a refund (they carry no paymentId). */
+    List<Received> refundNotifications(String refundRequestId) {
+        return received.stream().filter(r -> refundRequestId.equals(r.json().path("refundRequestId").asString(null))
+                && "REFUND_RESULT".equals(r.json().path("notifyType").asString(null))).toList();
+    }
+
+    /** Refund requests the sandbox applied for a payment (replays and refusals excluded). */
+    List<LedgerEntry> appliedRefunds(String paymentId) {
+        return sandbox.control().ledger().stream()
+                .filter(e -> e.operation() == LedgerOperation.REFUND && paymentId.equals(e.paymentId())
+                        && !e.replay() && !"F".equals(e.result().resultStatus()))
+                .toList();
+    }
+
     /** Capture requests the sandbox processed for a payment (answers replayed from a first request excluded). */
     List<LedgerEntry> appliedCaptures(String paymentId) {
         return sandbox.control().ledger().stream()

@@ -17,6 +17,7 @@ import io.holdfast.schemas.event.PaymentActionRequired;
 import io.holdfast.schemas.event.PaymentAuthorized;
 import io.holdfast.schemas.event.PaymentDeclined;
 import io.holdfast.schemas.event.PaymentEvent;
+import io.holdfast.schemas.event.RefundSucceeded;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -85,6 +86,7 @@ public final class Demo {
             flow("decline", prefix + "decline", this::decline);
             flow("unknown result resolved by inquiry", prefix + "unknown", this::unknown);
             flow("deadline guardian (sandbox clock +6d12h)", prefix + "guardian", this::guardian);
+            flow("partial refund, then refund the rest", prefix + "refund", this::refund);
         } finally {
             sandbox.clearFaults();
         }
@@ -163,6 +165,24 @@ public final class Demo {
         out.println("  (nobody captures; moving the sandbox clock, which Holdfast follows, 6 days 12 hours forward)");
         sandbox.advanceClock(Duration.ofDays(6).plusHours(12).plusMinutes(1));
         tap.await(id, CaptureSucceeded.class, STEP);
+    }
+
+    private void refund(String id) throws Exception {
+        send(commands.authorize(id, AMOUNT, CaptureMode.MANUAL, card, "ORD-" + id, DeadlinePolicy.VOID));
+        tap.await(id, PaymentAuthorized.class, STEP);
+        send(commands.capture(id, AMOUNT));
+        tap.await(id, CaptureSucceeded.class, STEP);
+        out.println("  (a missing part: refund USD 15.00 of 42.00; card refunds are asynchronous: REFUND_IN_PROCESS,"
+                + " then notifyRefund)");
+        send(commands.refund(id, new Money(1500L, "USD"), "missing part"));
+        tap.await(id, RefundSucceeded.class, STEP);
+        out.println("  (the buyer returns the rest: refund the remaining USD 27.00)");
+        send(commands.refund(id, new Money(2700L, "USD"), "returned"));
+        PaymentEvent last = tap.awaitNth(id, RefundSucceeded.class, 2, STEP);
+        long refundable = ((RefundSucceeded) last.getPayload()).getTotals().getRefundable().getValueMinor();
+        if (refundable != 0) {
+            throw new AssertionError("refundable after refunding everything: " + refundable);
+        }
     }
 
     private void send(PaymentCommand command) throws Exception {

@@ -1,6 +1,7 @@
 package io.holdfast.localstack.demo;
 
 import io.holdfast.schemas.common.Money;
+import io.holdfast.schemas.common.RefundTotals;
 import io.holdfast.schemas.event.AuthorizationCancelled;
 import io.holdfast.schemas.event.AuthorizationExpired;
 import io.holdfast.schemas.event.CancelFailed;
@@ -13,6 +14,9 @@ import io.holdfast.schemas.event.PaymentActionRequired;
 import io.holdfast.schemas.event.PaymentAuthorized;
 import io.holdfast.schemas.event.PaymentDeclined;
 import io.holdfast.schemas.event.PaymentEvent;
+import io.holdfast.schemas.event.RefundFailed;
+import io.holdfast.schemas.event.RefundRequested;
+import io.holdfast.schemas.event.RefundSucceeded;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -67,9 +71,26 @@ public final class Timeline {
             return money(p.getAmount()) + " deadline " + TIME.format(p.getDeadline());
         }
         if (payload instanceof CommandRejected p) {
-            return p.getReason() + (p.getField() == null ? "" : " " + p.getField()) + ": " + p.getMessage();
+            return p.getReason() + (p.getField() == null ? "" : " " + p.getField()) + ": " + p.getMessage()
+                    + (p.getAdvice() == null ? "" : " (advice: " + p.getAdvice() + ")");
+        }
+        if (payload instanceof RefundRequested p) {
+            return money(p.getAmount()) + " refundRequestId=" + p.getRefundRequestId() + " " + totals(p.getTotals());
+        }
+        if (payload instanceof RefundSucceeded p) {
+            return money(p.getAmount()) + " refundId=" + p.getRefundId() + " " + totals(p.getTotals());
+        }
+        if (payload instanceof RefundFailed p) {
+            return p.getResultCode() + " " + money(p.getAmount()) + " advised=" + p.getAdvisedAction() + " "
+                    + totals(p.getTotals());
         }
         throw new IllegalStateException("unhandled event payload " + payload.getClass().getName());
+    }
+
+    static String totals(RefundTotals t) {
+        return "[captured " + t.getCaptured().getValueMinor() + ", refunded " + t.getRefunded().getValueMinor()
+                + ", pending " + t.getPending().getValueMinor() + ", refundable " + t.getRefundable().getValueMinor()
+                + "]";
     }
 
     static String money(Money money) {

@@ -91,11 +91,22 @@ public final class EventTap implements AutoCloseable {
      * @throws IllegalStateException on timeout, naming the events seen so far
      */
     public <T> PaymentEvent await(String paymentRequestId, Class<T> type, Duration timeout) throws InterruptedException {
+        return awaitNth(paymentRequestId, type, 1, timeout);
+    }
+
+    /**
+     * Waits until the payment has {@code n} events whose payload is a {@code type}, and returns the n-th.
+     *
+     * @throws IllegalStateException on timeout, naming the events seen so far
+     */
+    public <T> PaymentEvent awaitNth(String paymentRequestId, Class<T> type, int n, Duration timeout)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (arrivals) {
             while (true) {
+                int seen = 0;
                 for (PaymentEvent event : events(paymentRequestId)) {
-                    if (type.isInstance(event.getPayload())) {
+                    if (type.isInstance(event.getPayload()) && ++seen == n) {
                         return event;
                     }
                 }

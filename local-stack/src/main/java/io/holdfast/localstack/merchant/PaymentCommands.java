@@ -7,6 +7,7 @@ import io.holdfast.schemas.command.CardReference;
 import io.holdfast.schemas.command.Env;
 import io.holdfast.schemas.command.Order;
 import io.holdfast.schemas.command.PaymentCommand;
+import io.holdfast.schemas.command.RefundPayment;
 import io.holdfast.schemas.command.TerminalType;
 import io.holdfast.schemas.common.CaptureMode;
 import io.holdfast.schemas.common.DeadlinePolicy;
@@ -67,6 +68,12 @@ public final class PaymentCommands {
 
     public PaymentCommand cancel(String paymentRequestId, String reason) {
         return envelope(paymentRequestId, CancelPayment.newBuilder().setReason(reason).build());
+    }
+
+    /** RefundPayment of {@code amount}; its refundRequestId is derived from the commandId by capture-service. */
+    public PaymentCommand refund(String paymentRequestId, Money amount, String reason) {
+        return envelope(paymentRequestId, RefundPayment.newBuilder().setAmount(amount).setReason(reason)
+                .setRefundRequestId(null).setCaptureId(null).build());
     }
 
     private PaymentCommand envelope(String paymentRequestId, Object payload) {

@@ -117,6 +117,17 @@ public final class SandboxMerchant {
         control("POST", "notifications/faults", body);
     }
 
+    /** The next {@code count} Antom notifications are never sent (lost for good: only an inquiry finds the result). */
+    public void dropNextNotifications(int count) {
+        ObjectNode body = json.createObjectNode().put("kind", "DROP").put("count", count);
+        control("POST", "notifications/faults", body);
+    }
+
+    /** Makes every refund in process at the sandbox final now (notifyRefund follows); how many. */
+    public int completeRefunds() {
+        return control("POST", "refunds/complete", null).path("completed").asInt();
+    }
+
     public void clearFaults() {
         control("DELETE", "faults", null);
     }

@@ -18,6 +18,7 @@ import io.holdfast.schemas.common.Money;
 import io.holdfast.schemas.notification.AlipayNotification;
 import io.holdfast.schemas.notification.CaptureResultNotification;
 import io.holdfast.schemas.notification.PaymentResultNotification;
+import io.holdfast.schemas.notification.RefundResultNotification;
 import io.holdfast.schemas.notification.VaultingResultNotification;
 import java.util.List;
 import java.util.Optional;
@@ -45,6 +46,8 @@ public final class RecordRules {
 
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
     private static final Set<String> PAYMENT_NOTIFY_TYPES = Set.of("PAYMENT_RESULT", "PAYMENT_PENDING");
+    /** refundStatus of a notifyRefund: it is only sent once the refund is final. */
+    private static final Set<String> REFUND_STATUSES = Set.of("SUCCESS", "FAIL");
 
     private RecordRules() {
     }
@@ -108,7 +111,22 @@ public final class RecordRules {
                     () -> AntomFields.opaque("payload.cardToken", v.getCardToken(), AntomFields.CARD_TOKEN_MAX, false),
                     () -> card("payload.card", v.getCard()));
         }
+        if (payload instanceof RefundResultNotification r) {
+            return refundResult(r);
+        }
         return Optional.of(new Violation("payload", Rule.INVALID_VALUE, "payload is of no known type"));
+    }
+
+    /** notifyRefund (antom-refunds.md 6): final results only, SUCCESS or FAIL; no paymentId. */
+    private static Optional<Violation> refundResult(RefundResultNotification r) {
+        return first(
+                () -> result(r.getResultStatus(), r.getResultCode(), r.getResultMessage()),
+                () -> AntomFields.oneOf("payload.refundStatus", required(r.getRefundStatus()), REFUND_STATUSES),
+                () -> AntomFields.id("payload.refundRequestId", r.getRefundRequestId(), AntomFields.ID_MAX),
+                () -> AntomFields.id("payload.refundId", r.getRefundId(), AntomFields.ID_MAX),
+                () -> money("payload.refundAmount", r.getRefundAmount(), false),
+                () -> AntomFields.instant("payload.refundTime", r.getRefundTime()),
+                () -> AntomFields.text("payload.arn", r.getArn(), AntomFields.ID_MAX));
     }
 
     /** The first rule the command breaks, if any. */

@@ -21,6 +21,7 @@ import io.holdfast.schemas.common.Money;
 import io.holdfast.schemas.notification.AlipayNotification;
 import io.holdfast.schemas.notification.CaptureResultNotification;
 import io.holdfast.schemas.notification.PaymentResultNotification;
+import io.holdfast.schemas.notification.RefundResultNotification;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -108,6 +109,20 @@ class RecordRulesUnitTests {
                         .setCaptureAmount(new Money(-5L, "EUR")).build()).build();
         assertThat(RecordRules.notification(capture)).hasValueSatisfying(v -> assertThat(v.field())
                 .isEqualTo("payload.captureId"));
+    }
+
+    @Test
+    void aRefundNotificationIsFinalAndNeedsItsIds() {
+        RefundResultNotification.Builder refund = RefundResultNotification.newBuilder().setResultStatus("S")
+                .setResultCode("SUCCESS").setRefundStatus("SUCCESS").setRefundRequestId("r-1").setRefundId("9")
+                .setRefundAmount(new Money(500L, "USD"));
+        assertThat(RecordRules.notification(AlipayNotification.newBuilder(payment()).setPayload(refund.build())
+                .build())).isEmpty();
+        assertThat(field(RecordRules.notification(AlipayNotification.newBuilder(payment())
+                .setPayload(refund.setRefundStatus("PROCESSING").build()).build()))).isEqualTo("payload.refundStatus");
+        assertThat(field(RecordRules.notification(AlipayNotification.newBuilder(payment())
+                .setPayload(refund.setRefundStatus("FAIL").setRefundId("").build()).build())))
+                .isEqualTo("payload.refundId");
     }
 
     @Test

@@ -124,6 +124,9 @@ public final class CommandIntake {
         if (request instanceof CommandPayload.Capture capture) {
             return publish(merchant, paymentRequestId, commandId, CommandType.CAPTURE, capture, null);
         }
+        if (request instanceof CommandPayload.Refund refund) {
+            return publish(merchant, paymentRequestId, commandId, CommandType.REFUND, refund, null);
+        }
         throw new IllegalStateException("unhandled " + request);
     }
 

@@ -57,6 +57,7 @@ public record IngestProperties(Antom antom, @DefaultValue List<MerchantPropertie
      * @param id the merchant id put on its commands
      * @param apiKeySha256 lower-case hex SHA-256 of the merchant's API key (the key itself is never configured)
      * @param scopes allowed operations ({@code payments:authorize}, {@code payments:cancel}, {@code payments:capture},
+     *     {@code payments:refund},
      *     {@code payment-methods:consult}); all when empty
      * @param paymentRequestIdPrefix the merchant's namespace of paymentRequestIds; defaults to {@code <id>-}
      * @param rateLimit the merchant's token bucket; the default one when absent

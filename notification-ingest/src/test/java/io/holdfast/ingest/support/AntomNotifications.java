@@ -26,6 +26,19 @@ public final class AntomNotifications {
                 .formatted(paymentRequestId, paymentId);
     }
 
+    /** notifyRefund as Antom documents it (antom-refunds.md 6): no paymentId. */
+    public static String refund(String refundRequestId, String refundStatus) {
+        String result = "SUCCESS".equals(refundStatus)
+                ? """
+                {"resultCode":"SUCCESS","resultMessage":"Success","resultStatus":"S"}"""
+                : """
+                {"resultCode":"PROCESS_FAIL","resultMessage":"failed","resultStatus":"F"}""";
+        return """
+                {"notifyType":"REFUND_RESULT","refundAmount":{"currency":"HKD","value":"10000"},"refundId":"2021%s",\
+                "refundRequestId":"%s","refundStatus":"%s","refundTime":"2021-08-04T01:52:37-07:00","result":%s}"""
+                .formatted(Math.abs(refundRequestId.hashCode()), refundRequestId, refundStatus, result);
+    }
+
     public static String capture(String captureRequestId, String paymentId) {
         return """
                 {"captureAmount":{"currency":"BRL","value":"50000"},"notifyType":"CAPTURE_RESULT","captureId":"cap-%s",\

@@ -30,12 +30,12 @@ public final class AntomFields {
     /** result.resultStatus: S, F, and U (notifications list PAYMENT_IN_PROCESS and UNKNOWN_EXCEPTION as U codes). */
     public static final Set<String> RESULT_STATUSES = Set.of("S", "F", "U");
     /**
-     * notifyType of the notifications we take: PAYMENT_RESULT, PAYMENT_PENDING (7.1), CAPTURE_RESULT (7.2), and
-     * VAULTING_RESULT, which the reference does not document for notifyVaulting (it has no notifyType there) but our
-     * sandbox sends; accepted as harmless.
+     * notifyType of the notifications we take: PAYMENT_RESULT, PAYMENT_PENDING (7.1), CAPTURE_RESULT (7.2),
+     * REFUND_RESULT (notifyRefund, antom-refunds.md 6), and VAULTING_RESULT, which the reference does not document for
+     * notifyVaulting (it has no notifyType there) but our sandbox sends; accepted as harmless.
      */
     public static final Set<String> NOTIFY_TYPES = Set.of("PAYMENT_RESULT", "PAYMENT_PENDING", "CAPTURE_RESULT",
-            "VAULTING_RESULT");
+            "REFUND_RESULT", "VAULTING_RESULT");
     /** paymentStatus (inquiryPayment's vocabulary, section 6), when a body carries it. */
     public static final Set<String> PAYMENT_STATUSES = Set.of("SUCCESS", "FAIL", "PROCESSING", "CANCELLED");
 

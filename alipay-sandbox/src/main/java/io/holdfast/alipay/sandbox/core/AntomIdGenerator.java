@@ -28,7 +28,7 @@ public final class AntomIdGenerator implements IdGenerator {
         return switch (kind) {
             case CARD_TOKEN -> "ALIPAY_TOKEN_" + hex(24);
             case NETWORK_TRANSACTION -> digits(15);
-            case PAYMENT, CAPTURE, AUTO_CAPTURE_REQUEST, TRANSACTION -> STAMP.format(clock.instant()) + digits(21);
+            case PAYMENT, CAPTURE, AUTO_CAPTURE_REQUEST, TRANSACTION, REFUND -> STAMP.format(clock.instant()) + digits(21);
         };
     }
 

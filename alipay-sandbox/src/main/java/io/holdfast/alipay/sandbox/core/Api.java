@@ -9,6 +9,8 @@ public enum Api {
     CANCEL("payments/cancel"),
     CAPTURE("payments/capture"),
     INQUIRY_PAYMENT("payments/inquiryPayment"),
+    REFUND("payments/refund"),
+    INQUIRY_REFUND("payments/inquiryRefund"),
     VAULT_PAYMENT_METHOD("vaults/vaultPaymentMethod");
 
     public static final String PRODUCTION_PREFIX = "/ams/api/v1/";

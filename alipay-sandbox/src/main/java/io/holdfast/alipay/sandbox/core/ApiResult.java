@@ -12,6 +12,7 @@ public record ApiResult(String resultCode, String resultStatus, String resultMes
     public static final ApiResult SUCCESS = new ApiResult("SUCCESS", "S", "success.");
     public static final ApiResult PAYMENT_IN_PROCESS = new ApiResult("PAYMENT_IN_PROCESS", "U", "payment in process");
     public static final ApiResult CAPTURE_IN_PROCESS = new ApiResult("CAPTURE_IN_PROCESS", "U", "capture in process");
+    public static final ApiResult REFUND_IN_PROCESS = new ApiResult("REFUND_IN_PROCESS", "U", "refund in process");
     public static final ApiResult UNKNOWN_EXCEPTION =
             new ApiResult("UNKNOWN_EXCEPTION", "U", "An API calling is failed, which is caused by unknown reasons.");
 

@@ -10,6 +10,8 @@ public enum IdKind {
     AUTO_CAPTURE_REQUEST,
     /** The transaction id of a CANCEL or VOID entry in inquiryPayment {@code transactions[]}. */
     TRANSACTION,
+    /** Antom's {@code refundId}. */
+    REFUND,
     /** A vaulted card's {@code cardToken}. */
     CARD_TOKEN,
     /** The scheme's {@code networkTransactionId} of an authorization. */

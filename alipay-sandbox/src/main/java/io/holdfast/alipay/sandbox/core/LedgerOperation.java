@@ -8,6 +8,10 @@ public enum LedgerOperation {
     CAPTURE,
     INQUIRY_PAYMENT,
     VAULT_PAYMENT_METHOD,
+    REFUND,
+    INQUIRY_REFUND,
+    /** A refund answered REFUND_IN_PROCESS became final (SUCCESS or FAIL), after the delay or on a control call. */
+    REFUND_COMPLETED,
     /** Antom captured an AUTOMATIC-capture payment right after authorization. */
     AUTO_CAPTURE,
     /** A capture answered CAPTURE_IN_PROCESS finished (after the completion delay or on a control call). */

@@ -6,6 +6,8 @@ public enum NotificationType {
     PAYMENT_RESULT,
     /** notifyCapture: final capture result. */
     CAPTURE_RESULT,
+    /** notifyRefund: final refund result (SUCCESS or FAIL). */
+    REFUND_RESULT,
     /** notifyVaulting: vaulting result. */
     VAULTING_RESULT
 }

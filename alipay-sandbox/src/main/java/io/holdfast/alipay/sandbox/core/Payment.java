@@ -24,6 +24,7 @@ public final class Payment {
     private Instant cancelTime;
     private String cancelTransactionId;
     private Instant voidTime;
+    private final java.util.List<RefundRecord> refunds = new java.util.ArrayList<>();
     private String voidTransactionId;
 
     Payment(PaymentRequest request, String paymentId, Instant createTime) {
@@ -116,6 +117,24 @@ public final class Payment {
 
     public String voidTransactionId() {
         return voidTransactionId;
+    }
+
+    /** Every accepted refund, in acceptance order. */
+    public java.util.List<RefundRecord> refunds() {
+        return java.util.Collections.unmodifiableList(refunds);
+    }
+
+    /** What may still be refunded: the captured amount minus refunds processing or succeeded; 0 if not captured. */
+    public long refundable() {
+        if (capture == null || state != PaymentState.CAPTURED) {
+            return 0;
+        }
+        long held = refunds.stream().filter(RefundRecord::holdsFunds).mapToLong(r -> r.amount().value()).sum();
+        return capture.amount().value() - held;
+    }
+
+    void addRefund(RefundRecord refund) {
+        refunds.add(refund);
     }
 
     void startChallenge(DeclineCode decline) {

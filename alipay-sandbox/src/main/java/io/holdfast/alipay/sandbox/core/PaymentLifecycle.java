@@ -63,6 +63,7 @@ final class PaymentLifecycle {
     void expireDue() {
         Instant now = state.now();
         completeCaptures(false);
+        completeRefunds(false);
         for (Payment payment : state.payments()) {
             if (payment.state() == PaymentState.AUTHORIZED && !now.isBefore(payment.authExpiryTime())) {
                 payment.expire(payment.authExpiryTime(), state.ids.next(IdKind.TRANSACTION));
@@ -102,6 +103,31 @@ final class PaymentLifecycle {
                     ApiResult.SUCCESS).withRequest(done.captureRequestId(), done.captureId(), done.amount()));
             notifyCapture(payment, done);
             completed++;
+        }
+        return completed;
+    }
+
+    /**
+     * Completes refunds answered REFUND_IN_PROCESS: those due by now, or all of them when {@code all} (the control
+     * call); each becomes SUCCESS (or the FAIL its trigger asked for) and sends notifyRefund.
+     *
+     * @return how many refunds completed
+     */
+    int completeRefunds(boolean all) {
+        Instant now = state.now();
+        int completed = 0;
+        for (Payment payment : state.payments()) {
+            for (RefundRecord refund : payment.refunds()) {
+                if (refund.status() != RefundRecord.Status.PROCESSING || !all && now.isBefore(refund.dueAt())) {
+                    continue;
+                }
+                refund.finish(now.isBefore(refund.dueAt()) ? now : refund.dueAt());
+                state.ledger.append(Draft.of(payment.clientId(), LedgerOperation.REFUND_COMPLETED, payment,
+                        refund.result()).withRequest(refund.refundRequestId(), refund.refundId(), refund.amount()));
+                state.notify(NotificationType.REFUND_RESULT, payment.clientId(), refund.notifyUrl(),
+                        state.views.refundNotification(refund), payment.paymentId());
+                completed++;
+            }
         }
         return completed;
     }

@@ -102,6 +102,73 @@ final class PaymentViews {
         return body;
     }
 
+    /**
+     * The refund answer for the refund's current state (antom-refunds.md 1): U/REFUND_IN_PROCESS with only
+     * {@code refundTime} while processing (the ids come back only with S); S with the ids, the amount and the
+     * refund time once it succeeded; the failure code once it failed.
+     */
+    ObjectNode refundResponse(RefundRecord refund) {
+        ObjectNode body = Json.object();
+        body.set("result", Json.result(refund.result()));
+        if (refund.status() == RefundRecord.Status.SUCCESS) {
+            body.put("refundRequestId", refund.refundRequestId());
+            body.put("refundId", refund.refundId());
+            body.put("paymentId", refund.paymentId());
+            body.set("refundAmount", Json.amount(refund.amount()));
+        }
+        body.put("refundTime", time(refund.finishedAt() != null ? refund.finishedAt() : refund.acceptedAt()));
+        return body;
+    }
+
+    /**
+     * inquiryRefund (antom-refunds.md 5): the query succeeded; {@code refundStatus} is the refund's. Ids, amount and
+     * refundTime only on SUCCESS. {@code refundResult} (the failure's code) is a sandbox extension: where Antom puts a
+     * failed refund's code is UNCONFIRMED.
+     */
+    ObjectNode inquiryRefundResponse(RefundRecord refund) {
+        ObjectNode body = Json.object();
+        body.set("result", Json.result(ApiResult.SUCCESS));
+        body.put("refundStatus", refund.status().name());
+        if (refund.status() == RefundRecord.Status.SUCCESS) {
+            body.put("refundRequestId", refund.refundRequestId());
+            body.put("refundId", refund.refundId());
+            body.set("refundAmount", Json.amount(refund.amount()));
+            body.put("refundTime", time(refund.finishedAt()));
+        }
+        if (refund.status() == RefundRecord.Status.FAIL) {
+            body.set("refundResult", Json.result(refund.result()));
+        }
+        if (refund.metadata() != null) {
+            body.put("metadata", refund.metadata());
+        }
+        return body;
+    }
+
+    /** notifyRefund (antom-refunds.md 6): final results only; no paymentId. */
+    ObjectNode refundNotification(RefundRecord refund) {
+        ObjectNode body = Json.object();
+        body.put("notifyType", NotificationType.REFUND_RESULT.name());
+        body.set("result", Json.result(notificationResult(refund.result())));
+        body.put("refundStatus", refund.status().name());
+        body.put("refundRequestId", refund.refundRequestId());
+        body.put("refundId", refund.refundId());
+        body.set("refundAmount", Json.amount(refund.amount()));
+        if (refund.status() == RefundRecord.Status.SUCCESS) {
+            body.put("refundTime", time(refund.finishedAt()));
+        }
+        if (refund.metadata() != null) {
+            body.put("metadata", refund.metadata());
+        }
+        return body;
+    }
+
+    /** The {@code result} of a stored response. */
+    ApiResult resultOf(ObjectNode response) {
+        var result = response.path("result");
+        return new ApiResult(result.path("resultCode").asString(), result.path("resultStatus").asString(),
+                result.path("resultMessage").asString());
+    }
+
     /** Notifications say "success" where API responses say "success." (both as in Antom's samples). */
     static ApiResult notificationResult(ApiResult result) {
         return result.isSuccess() ? new ApiResult("SUCCESS", "S", "success") : result;
@@ -192,6 +259,13 @@ final class PaymentViews {
         if (payment.voidTime() != null) {
             list.add(transaction("VOID", payment.voidTransactionId(), null, payment.amount(), payment.voidTime(),
                     ApiResult.SUCCESS));
+        }
+        // antom-refunds.md 7, 8: a REFUND entry per accepted refund, from acceptance
+        for (RefundRecord refund : payment.refunds()) {
+            ObjectNode node = transaction("REFUND", refund.refundId(), refund.refundRequestId(), refund.amount(),
+                    refund.finishedAt() != null ? refund.finishedAt() : refund.acceptedAt(), refund.result());
+            node.put("transactionStatus", refund.status().name());
+            list.add(node);
         }
         return list;
     }

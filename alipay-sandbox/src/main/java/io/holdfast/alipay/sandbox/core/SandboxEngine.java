@@ -22,6 +22,7 @@ public final class SandboxEngine {
     private final InquiryOperation inquiry;
     private final VaultOperation vault;
     private final ConsultOperation consult;
+    private final RefundOperation refund;
 
     public SandboxEngine(Clock clock, IdGenerator ids, NotificationSink notifications, EngineSettings settings) {
         this.state = new SandboxState(clock, ids, new Ledger(clock), notifications, settings);
@@ -32,6 +33,7 @@ public final class SandboxEngine {
         this.inquiry = new InquiryOperation(state, lifecycle);
         this.vault = new VaultOperation(state);
         this.consult = new ConsultOperation(state);
+        this.refund = new RefundOperation(state, lifecycle);
     }
 
     /** Applies one API call; {@code body} is the parsed request (null when it was not JSON). */
@@ -56,6 +58,8 @@ public final class SandboxEngine {
                     case CANCEL -> cancel.cancel(clientId, reader);
                     case CAPTURE -> capture.capture(clientId, reader, captureInProcess);
                     case INQUIRY_PAYMENT -> inquiry.inquire(clientId, reader);
+                    case REFUND -> refund.refund(clientId, reader);
+                    case INQUIRY_REFUND -> refund.inquire(clientId, reader);
                     case VAULT_PAYMENT_METHOD -> vault.vault(clientId, reader);
                 };
             } catch (ParamIllegalException e) {
@@ -78,6 +82,14 @@ public final class SandboxEngine {
         synchronized (lock) {
             lifecycle.expireDue();
             return lifecycle.completeCaptures(true);
+        }
+    }
+
+    /** Completes every refund in process now, each sending notifyRefund; returns how many completed. */
+    public int completePendingRefunds() {
+        synchronized (lock) {
+            lifecycle.expireDue();
+            return lifecycle.completeRefunds(true);
         }
     }
 
@@ -118,6 +130,8 @@ public final class SandboxEngine {
             case CANCEL -> LedgerOperation.CANCEL;
             case CAPTURE -> LedgerOperation.CAPTURE;
             case INQUIRY_PAYMENT -> LedgerOperation.INQUIRY_PAYMENT;
+            case REFUND -> LedgerOperation.REFUND;
+            case INQUIRY_REFUND -> LedgerOperation.INQUIRY_REFUND;
             case VAULT_PAYMENT_METHOD -> LedgerOperation.VAULT_PAYMENT_METHOD;
         };
     }

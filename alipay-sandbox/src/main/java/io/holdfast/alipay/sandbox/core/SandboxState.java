@@ -22,6 +22,9 @@ final class SandboxState {
     private final Map<String, StoredCapture> captures = new HashMap<>();
     private final Map<String, Vaulting> vaultings = new HashMap<>();
     private final Map<String, Card> tokens = new HashMap<>();
+    private final Map<String, RefundRecord> refunds = new HashMap<>();
+    private final Map<String, RefundRecord> refundsById = new HashMap<>();
+    private final Map<String, StoredRefund> rejectedRefunds = new HashMap<>();
 
     SandboxState(Clock clock, IdGenerator ids, Ledger ledger, NotificationSink notifications, EngineSettings settings) {
         this.clock = clock;
@@ -70,6 +73,28 @@ final class SandboxState {
         captures.put(key(clientId, capture.captureRequestId()), capture);
     }
 
+    RefundRecord refund(String clientId, String refundRequestId) {
+        return refunds.get(key(clientId, refundRequestId));
+    }
+
+    RefundRecord refundById(String clientId, String refundId) {
+        RefundRecord refund = refundsById.get(refundId);
+        return refund != null && refund.clientId().equals(clientId) ? refund : null;
+    }
+
+    void storeRefund(RefundRecord refund) {
+        refunds.put(key(refund.clientId(), refund.refundRequestId()), refund);
+        refundsById.put(refund.refundId(), refund);
+    }
+
+    StoredRefund rejectedRefund(String clientId, String refundRequestId) {
+        return rejectedRefunds.get(key(clientId, refundRequestId));
+    }
+
+    void storeRejectedRefund(String clientId, StoredRefund refund) {
+        rejectedRefunds.put(key(clientId, refund.refundRequestId()), refund);
+    }
+
     Vaulting vaulting(String clientId, String vaultingRequestId) {
         return vaultings.get(key(clientId, vaultingRequestId));
     }
@@ -101,6 +126,11 @@ final class SandboxState {
 
     /** A capture request already answered with a final result, for idempotent replay. */
     record StoredCapture(String captureRequestId, String paymentId, Amount amount,
+            tools.jackson.databind.node.ObjectNode response) {
+    }
+
+    /** A refund request refused at acceptance (F), for idempotent replay; never created, so never inquirable. */
+    record StoredRefund(String refundRequestId, String paymentId, Amount amount,
             tools.jackson.databind.node.ObjectNode response) {
     }
 

@@ -63,6 +63,7 @@ public final class ControlHandler {
                 yield clock(control.clock());
             }
             case "POST /captures/complete" -> Json.object().put("completed", control.completePendingCaptures());
+            case "POST /refunds/complete" -> Json.object().put("completed", control.completePendingRefunds());
             case "GET /faults" -> control.faults();
             case "POST /faults" -> Json.object().put("id", control.injectFault(fault(body)));
             case "DELETE /faults" -> {

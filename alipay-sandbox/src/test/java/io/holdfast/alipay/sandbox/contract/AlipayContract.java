@@ -35,12 +35,17 @@ import io.holdfast.alipay.client.model.ConsultResponse;
 import io.holdfast.alipay.client.model.Env;
 import io.holdfast.alipay.client.model.InquiryPaymentRequest;
 import io.holdfast.alipay.client.model.InquiryPaymentResponse;
+import io.holdfast.alipay.client.model.InquiryRefundRequest;
+import io.holdfast.alipay.client.model.InquiryRefundResponse;
 import io.holdfast.alipay.client.model.Order;
 import io.holdfast.alipay.client.model.PayRequest;
 import io.holdfast.alipay.client.model.PayResponse;
 import io.holdfast.alipay.client.model.PaymentMethod;
 import io.holdfast.alipay.client.model.PaymentResultNotification;
 import io.holdfast.alipay.client.model.PaymentStatus;
+import io.holdfast.alipay.client.model.RefundRequest;
+import io.holdfast.alipay.client.model.RefundResultNotification;
+import io.holdfast.alipay.client.model.RefundStatus;
 import io.holdfast.alipay.client.model.ResultStatus;
 import io.holdfast.alipay.client.model.Transaction;
 import io.holdfast.alipay.client.model.TransactionStatus;
@@ -305,6 +310,53 @@ public abstract class AlipayContract {
                 .isEqualTo(captured.captureId());
         assertThat(ContractLedger.applied(sandbox, LedgerOperation.CAPTURE_COMPLETED, requestId)).isEqualTo(1);
         assertThat(ContractLedger.applied(sandbox, LedgerOperation.CAPTURE, requestId)).isZero();
+    }
+
+    // ----- refunds (antom-refunds.md) ------------------------------------------------------------------------
+
+    @Test
+    void aPartialRefundIsInProcessThenNotifiedAndTheRestIsRefundableOnlyOnce() {
+        SandboxControl sandbox = requireSandbox();
+        PayResponse pay = succeeded(client().pay(cardPay(id("refund"), 3000, VISA, CaptureMode.MANUAL,
+                webhook().url())));
+        succeeded(client().capture(capture(pay.paymentId(), 3000)));
+        RefundRequest partial = RefundRequest.of(id("ref"), pay.paymentId(), usd(1000), "missing part", null);
+
+        assertThat(inProcess(client().refund(partial)).response().result().resultCode())
+                .isEqualTo("REFUND_IN_PROCESS");
+        assertThat(succeeded(client().inquiryRefund(InquiryRefundRequest.byRefundRequestId(
+                partial.refundRequestId()))).refundStatus()).isEqualTo(RefundStatus.PROCESSING);
+        Failed<?> over = failed(client().refund(RefundRequest.of(id("ref"), pay.paymentId(), usd(2001), null, null)));
+        assertThat(over.code()).isEqualTo(ResultCode.REFUND_AMOUNT_EXCEED);
+        assertThat(over.action()).isEqualTo(Action.FIX_REQUEST);
+        sandbox.completePendingRefunds();
+
+        Received received = webhook().awaitRefund(partial.refundRequestId());
+        assertThat(received.verification()).isInstanceOf(NotificationVerification.Verified.class);
+        RefundResultNotification notified = received.as(RefundResultNotification.class);
+        assertThat(notified.refundStatus()).isEqualTo(RefundStatus.SUCCESS);
+        InquiryRefundResponse done = succeeded(client().inquiryRefund(InquiryRefundRequest.byRefundRequestId(
+                partial.refundRequestId())));
+        assertThat(done.refundStatus()).isEqualTo(RefundStatus.SUCCESS);
+        assertThat(done.refundId()).isEqualTo(notified.refundId());
+        assertThat(inquiryRefundTransactions(pay.paymentId())).hasSize(1);
+        inProcess(client().refund(RefundRequest.of(id("ref"), pay.paymentId(), usd(2000), null, null)));
+        assertThat(failed(client().refund(RefundRequest.of(id("ref"), pay.paymentId(), usd(1), null, null))).code())
+                .isEqualTo(ResultCode.REFUND_AMOUNT_EXCEED);
+        assertThat(failed(client().refund(RefundRequest.of(partial.refundRequestId(), pay.paymentId(), usd(999),
+                null, null))).code()).isEqualTo(ResultCode.REPEAT_REQ_INCONSISTENT);
+    }
+
+    @Test
+    void aRefundBeforeCaptureIsRefusedWithOrderStatusInvalid() {
+        PayResponse pay = succeeded(client().pay(cardPay(id("refund"), 3100, VISA, CaptureMode.MANUAL, null)));
+        assertThat(failed(client().refund(RefundRequest.of(id("ref"), pay.paymentId(), usd(3100), null, null)))
+                .code()).isEqualTo(ResultCode.ORDER_STATUS_INVALID);
+    }
+
+    private List<Transaction> inquiryRefundTransactions(String paymentId) {
+        return succeeded(client().inquiryPayment(InquiryPaymentRequest.byPaymentId(paymentId))).transactions()
+                .stream().filter(t -> t.transactionType() == TransactionType.REFUND).toList();
     }
 
     // ----- declines -----------------------------------------------------------------------------------------

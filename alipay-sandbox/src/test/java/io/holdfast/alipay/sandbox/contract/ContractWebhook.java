@@ -78,6 +78,14 @@ public final class ContractWebhook implements AutoCloseable {
         return forPayment(paymentId);
     }
 
+    /** Waits for the notifyRefund of {@code refundRequestId} (notifyRefund carries no paymentId). */
+    Received awaitRefund(String refundRequestId) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> received.stream()
+                .anyMatch(r -> refundRequestId.equals(r.json().path("refundRequestId").asString(null))));
+        return received.stream().filter(r -> refundRequestId.equals(r.json().path("refundRequestId").asString(null)))
+                .findFirst().orElseThrow();
+    }
+
     List<Received> forPayment(String paymentId) {
         return received.stream().filter(r -> paymentId.equals(r.json().path("paymentId").asString(null))).toList();
     }

@@ -2,6 +2,7 @@ package io.holdfast.capture.adapter.alipay;
 
 import io.holdfast.alipay.client.AlipayClient;
 import io.holdfast.capture.application.CaptureGateway;
+import io.holdfast.capture.application.RefundGateway;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,5 +13,10 @@ public class AlipayAdapterConfiguration {
     @Bean
     CaptureGateway captureGateway(AlipayClient client) {
         return new AntomCaptureGateway(client);
+    }
+
+    @Bean
+    RefundGateway refundGateway(AlipayClient client) {
+        return new AntomRefundGateway(client);
     }
 }

@@ -4,6 +4,9 @@ import io.holdfast.capture.application.EarlyNotifications;
 import io.holdfast.capture.application.Inbox;
 import io.holdfast.capture.application.OutboundMessages;
 import io.holdfast.capture.application.ParkedCommands;
+import io.holdfast.capture.application.RefundMessages;
+import io.holdfast.capture.application.RefundOutbox;
+import io.holdfast.capture.application.RefundStore;
 import io.holdfast.capture.application.ScheduleStore;
 import io.holdfast.capture.application.Transactions;
 import io.holdfast.messaging.inbox.R2dbcInboxStore;
@@ -70,6 +73,17 @@ public class DbAdapterConfiguration {
     R2dbcOutbox outbox(R2dbcOutboxStore store, OutboundMessages messages, Clock clock) {
         // outbox row ids only need to be unique; they are never compared or ordered
         return new R2dbcOutbox(store, messages, clock, UUID::randomUUID);
+    }
+
+    @Bean
+    RefundStore refundStore(DatabaseClient db, Clock clock) {
+        return new R2dbcRefundStore(db, clock);
+    }
+
+    /** The writers' port of the outbox for refund events. */
+    @Bean
+    RefundOutbox refundOutbox(R2dbcOutboxStore store, RefundMessages messages, Clock clock) {
+        return new R2dbcRefundOutbox(store, messages, clock, UUID::randomUUID);
     }
 
     @Bean

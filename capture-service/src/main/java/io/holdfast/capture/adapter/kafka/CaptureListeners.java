@@ -4,6 +4,7 @@ import io.holdfast.capture.application.CaptureCommandHandler;
 import io.holdfast.capture.application.CaptureNotificationHandler;
 import io.holdfast.capture.application.DeadlinePolicyCommandHandler;
 import io.holdfast.capture.application.PaymentEventHandler;
+import io.holdfast.capture.application.RefundHandler;
 import io.holdfast.alipay.client.model.AntomFields;
 import io.holdfast.alipay.client.model.AntomFields.Violation;
 import io.holdfast.messaging.alipay.RecordRules;
@@ -12,11 +13,13 @@ import io.holdfast.schemas.Topics;
 import io.holdfast.schemas.command.CapturePayment;
 import io.holdfast.schemas.command.ChangeDeadlinePolicy;
 import io.holdfast.schemas.command.PaymentCommand;
+import io.holdfast.schemas.command.RefundPayment;
 import io.holdfast.schemas.event.AuthorizationCancelled;
 import io.holdfast.schemas.event.PaymentAuthorized;
 import io.holdfast.schemas.event.PaymentEvent;
 import io.holdfast.schemas.notification.AlipayNotification;
 import io.holdfast.schemas.notification.CaptureResultNotification;
+import io.holdfast.schemas.notification.RefundResultNotification;
 import java.time.Duration;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -41,18 +44,15 @@ final class CaptureListeners {
     private final CaptureCommandHandler commands;
     private final CaptureNotificationHandler notifications;
     private final DeadlinePolicyCommandHandler policies;
+    private final RefundHandler refunds;
 
     CaptureListeners(PaymentEventHandler events, CaptureCommandHandler commands,
-            CaptureNotificationHandler notifications) {
-        this(events, commands, notifications, null);
-    }
-
-    CaptureListeners(PaymentEventHandler events, CaptureCommandHandler commands,
-            CaptureNotificationHandler notifications, DeadlinePolicyCommandHandler policies) {
+            CaptureNotificationHandler notifications, DeadlinePolicyCommandHandler policies, RefundHandler refunds) {
         this.events = events;
         this.commands = commands;
         this.notifications = notifications;
         this.policies = policies;
+        this.refunds = refunds;
     }
 
     @KafkaListener(id = "capture-events", topics = Topics.PAYMENTS_EVENTS, idIsGroup = false)
@@ -81,12 +81,20 @@ final class CaptureListeners {
                 // CommandRejected is committed; the command itself is also kept on the dead-letter topic
                 throw new RejectedCommandException(command.getCommandId());
             }
-        } else if (command.getPayload() instanceof ChangeDeadlinePolicy p && policies != null) {
+        } else if (command.getPayload() instanceof ChangeDeadlinePolicy p) {
             RecordRules.command(command).ifPresent(violation -> refuse(record, command, violation));
             CaptureCommandHandler.Outcome outcome = policies.change(InvalidRecordException.mapping(
                     "command " + command.getCommandId(), () -> PolicyCommandMapper.policyChange(command, p)),
                     command.getMerchantId()).block(TIMEOUT);
             if (outcome == CaptureCommandHandler.Outcome.REJECTED) {
+                throw new RejectedCommandException(command.getCommandId());
+            }
+        } else if (command.getPayload() instanceof RefundPayment p) {
+            RecordRules.command(command).ifPresent(violation -> refuse(record, command, violation));
+            RefundHandler.Outcome outcome = refunds.refund(InvalidRecordException.mapping(
+                    "command " + command.getCommandId(), () -> RefundInbound.command(command, p)),
+                    command.getMerchantId()).block(TIMEOUT);
+            if (outcome == RefundHandler.Outcome.REJECTED) {
                 throw new RejectedCommandException(command.getCommandId());
             }
         }
@@ -119,6 +127,11 @@ final class CaptureListeners {
             notifications.captureResult(InvalidRecordException.mapping("notification "
                     + notification.getNotificationId(), () -> InboundMapper.captureResult(notification, c)))
                     .block(TIMEOUT);
+        } else if (notification.getPayload() instanceof RefundResultNotification r) {
+            RecordRules.notification(notification).ifPresent(violation -> {
+                throw new InvalidRecordException("notification breaks the contract: " + violation.message(), null);
+            });
+            refunds.notified(RefundInbound.notice(notification, r)).block(TIMEOUT);
         }
     }
 }

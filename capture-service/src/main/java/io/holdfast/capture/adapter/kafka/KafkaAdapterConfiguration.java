@@ -5,6 +5,8 @@ import io.holdfast.capture.application.CaptureNotificationHandler;
 import io.holdfast.capture.application.DeadlinePolicyCommandHandler;
 import io.holdfast.capture.application.OutboundMessages;
 import io.holdfast.capture.application.PaymentEventHandler;
+import io.holdfast.capture.application.RefundHandler;
+import io.holdfast.capture.application.RefundMessages;
 import io.holdfast.messaging.outbox.KafkaOutboxPublisher;
 import io.holdfast.messaging.outbox.OutboxPublisher;
 import org.apache.avro.specific.SpecificRecord;
@@ -38,7 +40,12 @@ public class KafkaAdapterConfiguration {
 
     @Bean
     CaptureListeners captureListeners(PaymentEventHandler events, CaptureCommandHandler commands,
-            CaptureNotificationHandler notifications, DeadlinePolicyCommandHandler policies) {
-        return new CaptureListeners(events, commands, notifications, policies);
+            CaptureNotificationHandler notifications, DeadlinePolicyCommandHandler policies, RefundHandler refunds) {
+        return new CaptureListeners(events, commands, notifications, policies, refunds);
+    }
+
+    @Bean
+    RefundMessages refundMessages() {
+        return new AvroRefundMessages();
     }
 }

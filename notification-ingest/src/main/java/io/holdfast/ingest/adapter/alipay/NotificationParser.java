@@ -3,6 +3,7 @@ package io.holdfast.ingest.adapter.alipay;
 import io.holdfast.alipay.client.model.AlipayTimes;
 import io.holdfast.alipay.client.model.CaptureResultNotification;
 import io.holdfast.alipay.client.model.PaymentResultNotification;
+import io.holdfast.alipay.client.model.RefundResultNotification;
 import io.holdfast.ingest.domain.CardFacts;
 import io.holdfast.ingest.domain.Money;
 import io.holdfast.ingest.domain.notification.NotificationKind;
@@ -46,6 +47,7 @@ final class NotificationParser {
             case PAYMENT -> payment(body);
             case CAPTURE -> capture(body);
             case VAULTING -> vaulting(body);
+            case REFUND -> refund(body);
         };
     }
 
@@ -64,6 +66,9 @@ final class NotificationParser {
         }
         if (CaptureResultNotification.CAPTURE_RESULT.equals(notifyType)) {
             return NotificationKind.CAPTURE;
+        }
+        if (RefundResultNotification.REFUND_RESULT.equals(notifyType)) {
+            return NotificationKind.REFUND;
         }
         if (notifyType == null && body.hasNonNull("vaultingRequestId")) {
             return NotificationKind.VAULTING;
@@ -100,10 +105,23 @@ final class NotificationParser {
                 money(body, "captureAmount"), time(body, "captureTime"), optional(body, "acquirerReferenceNo"));
     }
 
+    private NotificationPayload.RefundResult refund(JsonNode body) {
+        String notifyType = optional(body, "notifyType");
+        if (notifyType != null && !RefundResultNotification.REFUND_RESULT.equals(notifyType)) {
+            throw new Unacceptable(RejectionReason.UNEXPECTED_NOTIFY_TYPE, "notifyType must be REFUND_RESULT at this URL");
+        }
+        JsonNode result = result(body);
+        return new NotificationPayload.RefundResult(required(result, "result.resultStatus"),
+                required(result, "result.resultCode"), optional(result, "resultMessage"),
+                required(body, "refundStatus"), required(body, "refundRequestId"), required(body, "refundId"),
+                money(body, "refundAmount"), time(body, "refundTime"), optional(body, "arn"));
+    }
+
     private NotificationPayload.VaultingResult vaulting(JsonNode body) {
         String notifyType = optional(body, "notifyType");
         if (notifyType != null && (PAYMENT_TYPES.contains(notifyType)
-                || CaptureResultNotification.CAPTURE_RESULT.equals(notifyType))) {
+                || CaptureResultNotification.CAPTURE_RESULT.equals(notifyType)
+                || RefundResultNotification.REFUND_RESULT.equals(notifyType))) {
             throw new Unacceptable(RejectionReason.UNEXPECTED_NOTIFY_TYPE, "notifyType " + notifyType
                     + " does not belong at the vaulting URL");
         }

@@ -22,12 +22,15 @@ final class NotificationRules {
 
     /** cardNo is String(32) (reference 9); brand and funding are short enums: the same bound for each. */
     private static final int CARD_FACT_MAX = 32;
+    /** refundStatus of notifyRefund: it is sent only once the refund is final (antom-refunds.md 6). */
+    private static final java.util.Set<String> REFUND_STATUSES = java.util.Set.of("SUCCESS", "FAIL");
 
     Optional<Violation> check(NotificationKind kind, JsonNode body) {
         return cardData("", body).or(() -> result(body)).or(() -> switch (kind) {
             case PAYMENT -> payment(body);
             case CAPTURE -> capture(body);
             case VAULTING -> vaulting(body);
+            case REFUND -> refund(body);
         });
     }
 
@@ -103,6 +106,15 @@ final class NotificationRules {
                 .or(() -> amount(body, "captureAmount"))
                 .or(() -> AntomFields.offsetTime("captureTime", text(body, "captureTime")))
                 .or(() -> AntomFields.text("acquirerReferenceNo", text(body, "acquirerReferenceNo"), AntomFields.ID_MAX));
+    }
+
+    private static Optional<Violation> refund(JsonNode body) {
+        return optionalId(body, "refundRequestId")
+                .or(() -> optionalId(body, "refundId"))
+                .or(() -> AntomFields.oneOf("refundStatus", text(body, "refundStatus"), REFUND_STATUSES))
+                .or(() -> amount(body, "refundAmount"))
+                .or(() -> AntomFields.offsetTime("refundTime", text(body, "refundTime")))
+                .or(() -> AntomFields.text("arn", text(body, "arn"), AntomFields.ID_MAX));
     }
 
     private static Optional<Violation> vaulting(JsonNode body) {

@@ -11,6 +11,7 @@ import io.holdfast.schemas.command.Env;
 import io.holdfast.schemas.command.Goods;
 import io.holdfast.schemas.command.Order;
 import io.holdfast.schemas.command.PaymentCommand;
+import io.holdfast.schemas.command.RefundPayment;
 import io.holdfast.schemas.command.TerminalType;
 import io.holdfast.schemas.common.CaptureMode;
 import io.holdfast.schemas.common.DeadlinePolicy;
@@ -40,6 +41,10 @@ final class AvroCommands {
         }
         if (payload instanceof CommandPayload.Capture c) {
             return new CapturePayment(AvroNotifications.money(c.amount()), c.captureAt());
+        }
+        if (payload instanceof CommandPayload.Refund r) {
+            return new RefundPayment(r.refundRequestId(), AvroNotifications.money(r.amount()), r.reason(),
+                    r.captureId());
         }
         throw new IllegalStateException("unhandled " + payload);
     }

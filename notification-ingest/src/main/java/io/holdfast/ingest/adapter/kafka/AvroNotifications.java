@@ -8,6 +8,7 @@ import io.holdfast.schemas.common.CardSummary;
 import io.holdfast.schemas.notification.AlipayNotification;
 import io.holdfast.schemas.notification.CaptureResultNotification;
 import io.holdfast.schemas.notification.PaymentResultNotification;
+import io.holdfast.schemas.notification.RefundResultNotification;
 import io.holdfast.schemas.notification.VaultingResultNotification;
 
 /** Maps a verified notification to the Avro {@code AlipayNotification} envelope. */
@@ -64,6 +65,19 @@ final class AvroNotifications {
                     .setVaultingRequestId(v.vaultingRequestId())
                     .setCardToken(v.cardToken())
                     .setCard(card(v.card()))
+                    .build();
+        }
+        if (payload instanceof NotificationPayload.RefundResult r) {
+            return RefundResultNotification.newBuilder()
+                    .setResultStatus(r.resultStatus())
+                    .setResultCode(r.resultCode())
+                    .setResultMessage(r.resultMessage())
+                    .setRefundStatus(r.refundStatus())
+                    .setRefundRequestId(r.refundRequestId())
+                    .setRefundId(r.refundId())
+                    .setRefundAmount(money(r.refundAmount()))
+                    .setRefundTime(r.refundTime())
+                    .setArn(r.arn())
                     .build();
         }
         throw new IllegalStateException("unhandled " + payload);

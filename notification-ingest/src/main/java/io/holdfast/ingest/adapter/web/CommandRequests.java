@@ -44,6 +44,10 @@ final class CommandRequests {
             case AUTHORIZE -> authorize(body);
             case CANCEL -> new CommandPayload.Cancel(v.optionalText("reason", f.text(body, "", "reason"), 256));
             case CAPTURE -> new CommandPayload.Capture(money(body, "", "amount", true), captureAt(body));
+            case REFUND -> new CommandPayload.Refund(money(body, "", "amount", true),
+                    optionalId("refundRequestId", f.text(body, "", "refundRequestId")),
+                    v.optionalText("reason", f.text(body, "", "reason"), 256),
+                    optionalId("captureId", f.text(body, "", "captureId")));
         };
         keepsTheRecordRules("", body);
         return request;
@@ -210,6 +214,15 @@ final class CommandRequests {
                 v.optionalText("env.acceptHeader", f.text(env, "env", "acceptHeader"), 1024),
                 v.optionalText("env.language", f.text(env, "env", "language"), 32),
                 v.optionalText("env.deviceTokenId", f.text(env, "env", "deviceTokenId"), 128));
+    }
+
+    /** An Antom id when present: at most 64 characters, no control characters (messaging's RecordRules). */
+    private String optionalId(String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        AntomFields.id(field, value, AntomFields.ID_MAX).ifPresent(violation -> v.add(field, violation.message()));
+        return value;
     }
 
     private Instant captureAt(JsonNode body) {

@@ -21,7 +21,8 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Antom's notification endpoints: {@code POST /alipay/notifications/payment}, {@code /capture}, {@code /vaulting}.
+ * Antom's notification endpoints: {@code POST /alipay/notifications/payment}, {@code /capture}, {@code /vaulting},
+ * {@code /refund}.
  * Answers Antom's fixed success body only after the notification is on Kafka; 4xx with a reason for refused ones;
  * 503 when Kafka did not confirm, so Antom resends.
  *

@@ -24,7 +24,7 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code POST /v1/payments/{paymentRequestId}/authorize|cancel|capture}: validated, authorized, idempotent commands
+ * {@code POST /v1/payments/{paymentRequestId}/authorize|cancel|capture|refunds}: validated, authorized, idempotent commands
  * published on {@code payments.commands}; 202 once Kafka confirmed.
  */
 @RestController
@@ -76,7 +76,7 @@ public final class PaymentCommandController {
         if (!path.isEmpty()) {
             return Mono.just(errors.invalid(path.list()));
         }
-        return requests.withBody(exchange, type != CommandType.AUTHORIZE && type != CommandType.CAPTURE, body -> {
+        return requests.withBody(exchange, type == CommandType.CANCEL, body -> {
             Violations violations = new Violations();
             CommandRequest request = new CommandRequests(violations).read(type, body.tree());
             if (!violations.isEmpty()) {

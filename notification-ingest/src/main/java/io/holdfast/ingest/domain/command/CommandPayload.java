@@ -31,6 +31,21 @@ public sealed interface CommandPayload {
         }
     }
 
+    /**
+     * Refund (part of) a captured payment.
+     *
+     * @param refundRequestId the merchant's Antom refundRequestId, or null: derived from the commandId downstream
+     * @param captureId the capture to refund, or null: the payment's
+     */
+    record Refund(Money amount, String refundRequestId, String reason, String captureId)
+            implements CommandPayload, CommandRequest {
+
+        @Override
+        public CommandType type() {
+            return CommandType.REFUND;
+        }
+    }
+
     /** AUTOMATIC (Antom's default) or MANUAL capture. */
     enum CaptureMode { AUTOMATIC, MANUAL }
 

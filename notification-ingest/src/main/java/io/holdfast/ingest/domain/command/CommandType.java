@@ -9,7 +9,9 @@ public enum CommandType {
     /** Void an uncaptured authorization (Antom cancel). */
     CANCEL("cancel", Scope.PAYMENTS_CANCEL),
     /** Capture a MANUAL authorization for exactly the authorized amount. */
-    CAPTURE("capture", Scope.PAYMENTS_CAPTURE);
+    CAPTURE("capture", Scope.PAYMENTS_CAPTURE),
+    /** Refund (part of) a captured payment; several refunds up to the captured amount. */
+    REFUND("refunds", Scope.PAYMENTS_REFUND);
 
     private final String segment;
     private final Scope scope;

@@ -10,6 +10,8 @@ public enum Scope {
     PAYMENTS_CAPTURE("payments:capture"),
     /** {@code GET /v1/payments/{id}} and {@code GET /v1/payments} (the payment-view read model). */
     PAYMENTS_READ("payments:read"),
+    /** {@code POST /v1/payments/{id}/refunds}. */
+    PAYMENTS_REFUND("payments:refund"),
     /** {@code POST /v1/payment-methods/consult}. */
     PAYMENT_METHODS_CONSULT("payment-methods:consult");
 

@@ -11,7 +11,9 @@ public enum NotificationKind {
     /** notifyCapture: a capture's final result (CAPTURE_RESULT). */
     CAPTURE("capture"),
     /** notifyVaulting: the result of vaultPaymentMethod after 3-D Secure. */
-    VAULTING("vaulting");
+    VAULTING("vaulting"),
+    /** notifyRefund: a refund's final result (REFUND_RESULT), antom-refunds.md 6. */
+    REFUND("refund");
 
     private final String segment;
 

@@ -7,7 +7,10 @@ import java.time.Instant;
 /** The content of a verified notification, one record per kind; each names the Kafka key it is published under. */
 public sealed interface NotificationPayload {
 
-    /** The Kafka key: Antom's paymentId for payment and capture results, the vaultingRequestId for vaulting. */
+    /**
+     * The Kafka key: Antom's paymentId for payment and capture results, the vaultingRequestId for vaulting, the
+     * refundRequestId for refund results (notifyRefund carries no paymentId).
+     */
     String key();
 
     /** notifyPayment. */
@@ -50,6 +53,17 @@ public sealed interface NotificationPayload {
         @Override
         public String toString() {
             return "VaultingResult[" + resultStatus + "/" + resultCode + " vaultingRequestId=" + vaultingRequestId + "]";
+        }
+    }
+
+    /** notifyRefund: final (SUCCESS or FAIL); {@code result} carries the failure's code. */
+    record RefundResult(String resultStatus, String resultCode, String resultMessage, String refundStatus,
+            String refundRequestId, String refundId, Money refundAmount, Instant refundTime, String arn)
+            implements NotificationPayload {
+
+        @Override
+        public String key() {
+            return refundRequestId;
         }
     }
 }

@@ -12,6 +12,7 @@ import io.holdfast.schemas.command.AuthorizePayment;
 import io.holdfast.schemas.command.CancelPayment;
 import io.holdfast.schemas.command.CapturePayment;
 import io.holdfast.schemas.command.PaymentCommand;
+import io.holdfast.schemas.command.RefundPayment;
 import io.holdfast.schemas.common.CaptureMode;
 import io.holdfast.schemas.common.DeadlinePolicy;
 import java.util.List;
@@ -75,6 +76,41 @@ class MerchantCommandIntegrationTests {
         List<TopicRecords.Seen> stored = topics.matching(Topics.PAYMENTS_COMMANDS, r -> id.equals(r.key()));
         assertThat(stored).extracting(r -> ((PaymentCommand) r.value()).getPayload().getClass().getSimpleName())
                 .containsExactly(CapturePayment.class.getSimpleName(), CancelPayment.class.getSimpleName());
+    }
+
+    @Test
+    void refundsArePublishedWithTheirOwnCommandIdsAndValidated() {
+        String id = "acme-" + UUID.randomUUID();
+        String body = "{\"amount\":{\"valueMinor\":700,\"currency\":\"USD\"},\"reason\":\"returned\"}";
+
+        api.post("/v1/payments/" + id + "/refunds", ApiKeys.ACME, "r1-" + id, body).expectStatus().isAccepted()
+                .expectBody().jsonPath("$.type").isEqualTo("REFUND");
+        api.post("/v1/payments/" + id + "/refunds", ApiKeys.ACME, "r1-" + id, body).expectStatus().isAccepted()
+                .expectHeader().valueEquals("Idempotent-Replayed", "true");
+        api.post("/v1/payments/" + id + "/refunds", ApiKeys.ACME, "r2-" + id,
+                "{\"amount\":{\"valueMinor\":300,\"currency\":\"USD\"},\"refundRequestId\":\"mine-1\","
+                        + "\"captureId\":\"cap-9\"}").expectStatus().isAccepted();
+        api.post("/v1/payments/" + id + "/refunds", ApiKeys.ACME, "r1-" + id,
+                "{\"amount\":{\"valueMinor\":701,\"currency\":\"USD\"}}").expectStatus().isEqualTo(409);
+        api.post("/v1/payments/" + id + "/refunds", ApiKeys.ACME, "r3-" + id,
+                "{\"amount\":{\"valueMinor\":0,\"currency\":\"USD\"},\"refundRequestId\":\"" + "x".repeat(65)
+                        + "\"}").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.violations[?(@.field=='refundRequestId')]").exists();
+        api.post("/v1/payments/" + id + "/refunds", ApiKeys.ACME, "r4-" + id, null).expectStatus().isBadRequest();
+        api.post("/v1/payments/globex-" + id + "/refunds", ApiKeys.ACME, "r5-" + id, body)
+                .expectStatus().isForbidden();
+
+        List<TopicRecords.Seen> stored = topics.matching(Topics.PAYMENTS_COMMANDS, r -> id.equals(r.key()));
+        assertThat(stored).hasSize(2);
+        List<RefundPayment> refunds = stored.stream()
+                .map(r -> (RefundPayment) ((PaymentCommand) r.value()).getPayload()).toList();
+        assertThat(refunds).extracting(r -> r.getAmount().getValueMinor()).containsExactly(700L, 300L);
+        assertThat(refunds.get(0).getRefundRequestId()).as("derived downstream from the commandId").isNull();
+        assertThat(refunds.get(0).getReason()).isEqualTo("returned");
+        assertThat(refunds.get(1).getRefundRequestId()).isEqualTo("mine-1");
+        assertThat(refunds.get(1).getCaptureId()).isEqualTo("cap-9");
+        assertThat(((PaymentCommand) stored.get(0).value()).getCommandId())
+                .isNotEqualTo(((PaymentCommand) stored.get(1).value()).getCommandId());
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.holdfast.schemas.Topics;
 import io.holdfast.schemas.notification.AlipayNotification;
 import io.holdfast.schemas.notification.CaptureResultNotification;
 import io.holdfast.schemas.notification.PaymentResultNotification;
+import io.holdfast.schemas.notification.RefundResultNotification;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -83,6 +84,29 @@ class NotificationIngestIntegrationTests {
                 .getPayload();
         assertThat(capture.getCaptureRequestId()).isEqualTo("cap-req-1");
         assertThat(capture.getCaptureAmount().getValueMinor()).isEqualTo(50000L);
+    }
+
+    @Test
+    void aRefundNotificationIsVerifiedAndKeyedByItsRefundRequestIdAtEitherUrl() {
+        String succeeded = unique("ref");
+        String failed = unique("ref");
+
+        antom.post("/alipay/notifications/refund", AntomNotifications.refund(succeeded, "SUCCESS"))
+                .expectStatus().isOk().expectBody(String.class).isEqualTo(SUCCESS);
+        antom.post("/alipay/notifications/payment", AntomNotifications.refund(failed, "FAIL"))
+                .expectStatus().isOk().expectBody(String.class).isEqualTo(SUCCESS);
+
+        RefundResultNotification refund = (RefundResultNotification) ((AlipayNotification) topics.matching(
+                Topics.ALIPAY_NOTIFICATIONS, r -> succeeded.equals(r.key())).get(0).value()).getPayload();
+        assertThat(refund.getRefundStatus()).isEqualTo("SUCCESS");
+        assertThat(refund.getRefundAmount().getValueMinor()).isEqualTo(10000L);
+        assertThat(refund.getRefundTime()).isEqualTo(Instant.parse("2021-08-04T08:52:37Z"));
+        RefundResultNotification failure = (RefundResultNotification) ((AlipayNotification) topics.matching(
+                Topics.ALIPAY_NOTIFICATIONS, r -> failed.equals(r.key())).get(0).value()).getPayload();
+        assertThat(failure.getResultCode()).isEqualTo("PROCESS_FAIL");
+        assertThat(failure.getRefundStatus()).isEqualTo("FAIL");
+        antom.post("/alipay/notifications/refund", AntomNotifications.refund(unique("ref"), "PROCESSING"))
+                .expectStatus().isBadRequest();
     }
 
     /** Antom sends notifyCapture (automatic captures included) to the payment's paymentNotifyUrl. */

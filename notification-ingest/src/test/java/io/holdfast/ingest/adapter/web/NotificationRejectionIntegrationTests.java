@@ -89,6 +89,8 @@ class NotificationRejectionIntegrationTests {
                 new Forgery("signed but without paymentId", 400, "MALFORMED_BODY", PATH, TestWorld.CLIENT_ID, TIME,
                         antom, good.replace("\"paymentId\":\"pay-forged\",", "")),
                 new Forgery("signed with a notifyType we do not handle", 400, "UNEXPECTED_NOTIFY_TYPE", PATH,
+                        TestWorld.CLIENT_ID, TIME, antom, good.replace("PAYMENT_RESULT", "DISPUTE_RESULT")),
+                new Forgery("signed REFUND_RESULT without the refund fields", 400, "MALFORMED_BODY", PATH,
                         TestWorld.CLIENT_ID, TIME, antom, good.replace("PAYMENT_RESULT", "REFUND_RESULT")),
                 new Forgery("signed CAPTURE_RESULT without the capture fields", 400, "MALFORMED_BODY", PATH,
                         TestWorld.CLIENT_ID, TIME, antom, good.replace("PAYMENT_RESULT", "CAPTURE_RESULT")))
@@ -132,7 +134,7 @@ class NotificationRejectionIntegrationTests {
 
     @Test
     void anUnknownNotificationUrlIs404() {
-        antom.post("/alipay/notifications/refund", "{}").expectStatus().isNotFound();
+        antom.post("/alipay/notifications/dispute", "{}").expectStatus().isNotFound();
     }
 
     @Test
