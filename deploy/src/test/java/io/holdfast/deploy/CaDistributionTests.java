@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
 class CaDistributionTests {
 
     private static final List<String> SERVICES = List.of("notification-ingest", "authorization-service",
-            "capture-service");
+            "capture-service", "payment-view");
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.holdfast.deploy.Overlays#names")

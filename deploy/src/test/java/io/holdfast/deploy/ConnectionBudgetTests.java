@@ -11,7 +11,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * PostgreSQL's {@code max_connections} holds every client at its worst: each service's R2DBC pool maximum plus its
- * Flyway connection, times the KEDA {@code maxReplicaCount} (a scale-out starts them all), the registry's JDBC pool
+ * Flyway connection, times the KEDA {@code maxReplicaCount} (a scale-out starts them all; payment-view, not
+ * autoscaled: its Deployment's replicas, plus one for the surge of a rolling update), the registry's JDBC pool
  * maximum times its replicas, and headroom for CloudNativePG (superuser-reserved connections, one replication
  * connection per standby, 10 for the instance manager, monitoring and an operator's psql). The table in
  * deploy/README.md ("Connection budget") shows the prod figures.
@@ -41,6 +42,13 @@ class ConnectionBudgetTests {
             budget.put(service + " (" + pool + " + " + FLYWAY + ") x " + replicas,
                     (Integer.parseInt(pool) + FLYWAY) * replicas);
         }
+        String viewPool = configValue(rendering, "payment-view-config-", "spring.r2dbc.pool.max-size");
+        assertThat(viewPool).as("%s: payment-view sets spring.r2dbc.pool.max-size explicitly", overlay).isNotNull();
+        JsonNode view = rendering.find("Deployment", "holdfast", "payment-view").orElseThrow().spec();
+        int viewPods = view.path("replicas").asInt(1) + view.path("strategy").path("rollingUpdate").path("maxSurge")
+                .asInt(0);
+        budget.put("payment-view (" + viewPool + " + " + FLYWAY + ") x " + viewPods,
+                (Integer.parseInt(viewPool) + FLYWAY) * viewPods);
         JsonNode registry = rendering.find("Deployment", "holdfast-data", "apicurio-registry").orElseThrow().spec();
         String registryPool = env(registry, "APICURIO_DATASOURCE_JDBC_MAX_SIZE");
         assertThat(registryPool).as("%s: the registry's pool maximum is set explicitly", overlay).isNotNull();

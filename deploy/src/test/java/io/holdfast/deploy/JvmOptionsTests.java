@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
 class JvmOptionsTests {
 
     private static final List<String> SERVICES = List.of("notification-ingest", "authorization-service",
-            "capture-service");
+            "capture-service", "payment-view");
     private static final List<String> COLLECTORS = List.of("-XX:+UseSerialGC", "-XX:+UseParallelGC",
             "-XX:+UseG1GC", "-XX:+UseZGC", "-XX:+UseShenandoahGC");
     private static final long NON_HEAP_RESERVE = 192L << 20;

@@ -3,11 +3,16 @@ package io.holdfast.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.holdfast.schemas.Topics;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -131,7 +136,7 @@ class KafkaContractTests {
                     .collect(Collectors.toSet()));
         }
         assertThat(acls).containsKeys("notification-ingest", "authorization-service", "capture-service",
-                "keda-holdfast");
+                "payment-view", "keda-holdfast");
 
         assertThat(acls.get("notification-ingest")).containsExactlyInAnyOrder(
                 "topic:alipay.notifications:Write", "topic:alipay.notifications:Describe",
@@ -148,7 +153,45 @@ class KafkaContractTests {
                 "topic:payments.commands:Write", "topic:alipay.notifications:Read",
                 "topic:payments.events.DLT:Write", "group:capture-service:Read")
                 .doesNotContain("topic:alipay.notifications:Write", "group:authorization-service:Read");
+        // the read model: payments.events in its own group, the console's commands out, nothing else
+        assertThat(acls.get("payment-view")).containsExactlyInAnyOrder(
+                "topic:payments.events:Read", "topic:payments.events:Describe",
+                "topic:payments.commands:Write", "topic:payments.commands:Describe",
+                "topic:payments.events.DLT:Write", "topic:payments.events.DLT:Describe",
+                "group:payment-view:Read");
         assertThat(acls.get("keda-holdfast")).allMatch(acl -> acl.endsWith(":Describe"));
+    }
+
+    /**
+     * payment-view's ACLs name the group and topics its code uses: the consumer group of its configuration (the
+     * module's application.yml and the rendered ConfigMap agree), the topic of its listener and of its publisher.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void paymentViewsAclsNameTheGroupAndTopicsOfItsCode(String overlay) throws IOException {
+        Path module = Overlays.K8S.getParent().getParent().resolve("payment-view/src/main");
+        String applicationYml = Files.readString(module.resolve("resources/application.yml"));
+        Matcher group = Pattern.compile("(?m)^\\s+group-id:\\s*(\\S+)\\s*$").matcher(applicationYml);
+        assertThat(group.find()).as("spring.kafka.consumer.group-id in payment-view's application.yml").isTrue();
+        String listener = Files.readString(module.resolve("java/io/holdfast/view/adapter/kafka/ViewListener.java"));
+        String publisher = Files.readString(
+                module.resolve("java/io/holdfast/view/adapter/kafka/KafkaCommandPublisher.java"));
+        Rendering rendering = Overlays.render(overlay);
+        String configured = rendering.ofKind("ConfigMap").stream()
+                .filter(cm -> cm.name().startsWith("payment-view-config-"))
+                .map(cm -> cm.raw().path("data").path("spring.kafka.consumer.group-id").asString())
+                .findFirst().orElseThrow();
+        Set<String> acls = rendering.find("KafkaUser", "holdfast", "payment-view").orElseThrow().spec()
+                .path("authorization").path("acls").valueStream()
+                .map(acl -> acl.path("resource").path("type").asString() + ":"
+                        + acl.path("resource").path("name").asString())
+                .collect(Collectors.toSet());
+
+        assertThat(configured).as("%s: payment-view-config's group = the code's", overlay).isEqualTo(group.group(1));
+        assertThat(listener).contains("topics = Topics.PAYMENTS_EVENTS");
+        assertThat(publisher).contains("kafka.send(Topics.PAYMENTS_COMMANDS");
+        assertThat(acls).contains("group:" + group.group(1), "topic:" + Topics.PAYMENTS_EVENTS,
+                "topic:" + Topics.PAYMENTS_COMMANDS);
     }
 
     @ParameterizedTest(name = "{0}")

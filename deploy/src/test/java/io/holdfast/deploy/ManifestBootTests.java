@@ -53,6 +53,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.core.ConditionTimeoutException;
+import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,7 +62,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Runs what Kubernetes would run: for each overlay, the three services' executable jars started from the rendered
+ * Runs what Kubernetes would run: for each overlay, the services' (and payment-view's) executable jars started from
+ * the rendered
  * Deployments, ConfigMaps and the Secrets the deploy README tells the operator to create (and Strimzi creates), laid
  * out as the kubelet would ({@link BootPod}), against local stand-ins for the cluster's endpoints only:
  * <ul>
@@ -80,16 +82,21 @@ import tools.jackson.databind.JsonNode;
  *       store), over HTTP where the dev overlay names the in-cluster sandbox.</li>
  * </ul>
  * It asserts that each service becomes ready on its readiness probe; that authorization-service and
- * capture-service consume in the consumer group the KEDA ScaledObject and the KafkaUser ACL name (AdminClient:
+ * capture-service consume in the consumer group the KEDA ScaledObject and the KafkaUser ACL name, and payment-view in
+ * the group its KafkaUser's ACL names (AdminClient:
  * active groups, members, assigned topics, and the cooperative-sticky assignor); that each service talks to the registry URL the manifests name (and,
  * in prod, never registers a schema); that each database is reached over TLS by the role its Secret names and
  * migrated by it (Flyway's {@code installed_by}); and that one payment goes through: authorize with card data over
- * the edge's merchant API (merchant from the config tree), pay at Antom, manual capture, {@code CaptureSucceeded}.
- * It also stops the three at once (SIGTERM) and checks each exits within its grace period less the preStop sleep.
+ * the edge's merchant API (merchant from the config tree), pay at Antom, manual capture, {@code CaptureSucceeded},
+ * and the payment read back through the edge's {@code GET /v1/payments/{id}} as {@code CAPTURED} (payment-view's read
+ * model, reached with the READ_API login of the Secrets payment-view-users and payment-view-read-api); and that each
+ * answers the ServiceMonitor's endpoint (management port, {@code /actuator/prometheus}) without a login. It also stops
+ * them all at once (SIGTERM) and checks each exits within its grace period less the preStop sleep.
  *
- * <p>Wall time (measured on the 2-core build machine): about 55 s for the class on a quiet machine (per overlay
- * ≈ 21 s: the three services booted concurrently, the payment, their shutdown; the rest is the broker, PostgreSQL,
- * registry and sandbox, started once for all overlays), about 100 s at a load average of 14. The
+ * <p>Wall time (measured on the 2-core build machine): about 55 s for the class on a quiet machine with the three
+ * services (per overlay ≈ 21 s: the services booted concurrently, the payment, their shutdown; the rest is the
+ * broker, PostgreSQL, registry and sandbox, started once for all overlays), about 100 s at a load average of 14;
+ * with payment-view as a fourth JVM and the read-back, 70-72 s while other builds ran. The
  * payment runs in every overlay: dev and prod differ exactly where a payment goes (Antom over HTTPS or the
  * in-cluster sandbox over HTTP, schema registration off in prod), so one overlay's payment would not vouch for the
  * other.
@@ -103,7 +110,9 @@ class ManifestBootTests {
     private static final String MERCHANT_API_KEY = "hf-boot-test-" + UUID.randomUUID();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final List<String> SERVICES = List.of("notification-ingest", "authorization-service",
-            "capture-service");
+            "capture-service", "payment-view");
+    /** The edge's READ_API login at payment-view (test-only, generated per run). */
+    private static final String READ_API_SECRET = UUID.randomUUID().toString();
     /** Of the trust store holding the local Antom's certificate (public data; generated per run). */
     private static final String TRUST_STORE_SECRET = UUID.randomUUID().toString();
     private static final String REGISTRY_HOST = "apicurio-registry.holdfast-data.svc:8080";
@@ -192,6 +201,13 @@ class ManifestBootTests {
                 "holdfast.ingest.merchants.0.id", utf8(MERCHANT_ID),
                 "holdfast.ingest.merchants.0.api-key-sha256", utf8(sha256Hex(MERCHANT_API_KEY)),
                 "holdfast.ingest.merchants.0.payment-request-id-prefix", utf8(MERCHANT_ID + "-")));
+        // README step 3: payment-view's logins (bcrypt hashes only) and the edge's READ_API password
+        SECRETS.put("payment-view-users", Map.of(
+                "holdfast.view.users.0.username", utf8("edge"),
+                "holdfast.view.users.0.password-hash", utf8("{bcrypt}" + OpenBSDBCrypt.generate("2a",
+                        READ_API_SECRET.toCharArray(), random.generateSeed(16), 10)),
+                "holdfast.view.users.0.role", utf8("READ_API")));
+        SECRETS.put("payment-view-read-api", Map.of("password", utf8(READ_API_SECRET)));
     }
 
     @AfterAll
@@ -238,6 +254,9 @@ class ManifestBootTests {
                 endpoints.put("https://pay.holdfast.example", edge);
                 endpoints.put("https://pay.dev.holdfast.example", edge);
                 endpoints.put("http://notification-ingest.holdfast.svc:8080", edge);
+                // the edge's merchant read API reads payment-view's internal read API through its Service
+                endpoints.put("http://payment-view.holdfast.svc:8080",
+                        "http://127.0.0.1:" + ports.get("payment-view").get(8080));
                 // the edge host of the prod values files the tests render when the operator's are absent
                 endpoints.put("https://TEST_ONLY_EDGE_HOST", edge);
                 pods.add(BootPod.start(rendering, service, name -> Optional.ofNullable(SECRETS.get(name)),
@@ -252,6 +271,8 @@ class ManifestBootTests {
 
             String paymentRequestId = MERCHANT_ID + "-" + overlay + "-" + UUID.randomUUID().toString().substring(0, 8);
             pay(overlay, edge, paymentRequestId, pods);
+            readBack(overlay, edge, paymentRequestId, pods);
+            assertScrapeable(overlay, rendering, ports);
 
             assertRegistryUse(overlay, registries);
             assertDatabaseLogins(overlay, rendering);
@@ -287,10 +308,28 @@ class ManifestBootTests {
         }
     }
 
-    /** Active groups = the ScaledObjects' consumerGroup per service, each with the topics of its triggers. */
+    /**
+     * Active groups = the ScaledObjects' consumerGroup per service, each with the topics of its triggers; and
+     * payment-view's (no autoscaler): the group its KafkaUser's ACL names, with the topics it may read.
+     */
     private static void assertConsumerGroups(String overlay, Rendering rendering, List<BootPod> pods)
             throws Exception {
         Map<String, Set<String>> expected = new TreeMap<>();
+        JsonNode viewAcls = rendering.find("KafkaUser", "holdfast", "payment-view").orElseThrow().spec()
+                .path("authorization").path("acls");
+        Set<String> viewTopics = new TreeSet<>(Set.of("assignor=cooperative-sticky"));
+        String viewGroup = null;
+        for (JsonNode acl : viewAcls) {
+            boolean read = acl.path("operations").valueStream().anyMatch(op -> op.asString().equals("Read"));
+            String type = acl.path("resource").path("type").asString();
+            if (read && type.equals("group")) {
+                viewGroup = acl.path("resource").path("name").asString();
+            } else if (read && type.equals("topic")) {
+                viewTopics.add(acl.path("resource").path("name").asString());
+            }
+        }
+        assertThat(viewGroup).as("%s: payment-view's KafkaUser names its group", overlay).isNotNull();
+        expected.put(viewGroup, viewTopics);
         for (Rendering.RenderedObject scaled : rendering.ofKind("ScaledObject")) {
             for (JsonNode trigger : scaled.spec().path("triggers")) {
                 expected.computeIfAbsent(trigger.path("metadata").path("consumerGroup").asString(),
@@ -358,6 +397,49 @@ class ManifestBootTests {
                 .as("%s: POST /v1/payments/%s/capture answered %s", overlay, paymentRequestId, captured.body())
                 .isEqualTo(202);
         awaitEvent(overlay, paymentRequestId, "CaptureSucceeded", pods);
+    }
+
+    /** The processed payment through the edge's merchant read API: payment-view's read model, CAPTURED. */
+    private static void readBack(String overlay, String edge, String paymentRequestId, List<BootPod> pods) {
+        HttpRequest read = HttpRequest.newBuilder(URI.create(edge + "/v1/payments/" + paymentRequestId))
+                .timeout(Duration.ofSeconds(20))
+                .header("Authorization", "Bearer " + MERCHANT_API_KEY).GET().build();
+        List<String> answers = new ArrayList<>();
+        try {
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> {
+                HttpResponse<String> response = HTTP.send(read, HttpResponse.BodyHandlers.ofString());
+                answers.add(response.statusCode() + " " + response.body());
+                return response.statusCode() == 200 && response.body().contains("\"status\":\"CAPTURED\"");
+            });
+        } catch (ConditionTimeoutException e) {
+            fail("%s: GET /v1/payments/%s not CAPTURED within 30 s (last answers: %s)%n%s", overlay, paymentRequestId,
+                    answers.subList(Math.max(0, answers.size() - 3), answers.size()), logTails(pods));
+        }
+    }
+
+    /**
+     * Prometheus's view: every service the ServiceMonitor selects answers its endpoint (port and path) with metrics,
+     * without a login (payment-view's console login does not cover its management port).
+     */
+    private static void assertScrapeable(String overlay, Rendering rendering,
+            Map<String, Map<Integer, Integer>> ports) throws Exception {
+        JsonNode monitor = rendering.find("ServiceMonitor", "holdfast", "holdfast").orElseThrow().spec();
+        JsonNode endpoint = monitor.path("endpoints").get(0);
+        Set<String> selected = new TreeSet<>();
+        monitor.path("selector").path("matchExpressions").get(0).path("values")
+                .forEach(value -> selected.add(value.asString()));
+        assertThat(selected).as("%s: the ServiceMonitor selects", overlay).containsAll(SERVICES);
+        for (String service : SERVICES) {
+            int containerPort = rendering.find("Service", "holdfast", service).orElseThrow().spec().path("ports")
+                    .valueStream().filter(p -> p.path("name").asString().equals(endpoint.path("port").asString()))
+                    .findFirst().orElseThrow().path("port").asInt();
+            HttpResponse<String> scrape = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                            + ports.get(service).get(containerPort) + endpoint.path("path").asString()))
+                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(scrape.statusCode()).as("%s/%s: GET %s on port %s", overlay, service,
+                    endpoint.path("path").asString(), endpoint.path("port").asString()).isEqualTo(200);
+            assertThat(scrape.body()).as("%s/%s: Prometheus text", overlay, service).contains("jvm_memory_used_bytes");
+        }
     }
 
     private static HttpResponse<String> post(String edge, String paymentRequestId, String operation, String body)

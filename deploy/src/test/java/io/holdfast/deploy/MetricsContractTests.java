@@ -29,7 +29,7 @@ class MetricsContractTests {
 
     /** The modules whose Micrometer meters reach Prometheus (the services and the shared messaging module). */
     private static final List<String> METER_MODULES = List.of("notification-ingest", "authorization-service",
-            "capture-service", "messaging", "alipay-sandbox");
+            "capture-service", "payment-view", "messaging", "alipay-sandbox");
 
     /** Micrometer meter names in code: string literals such as "holdfast.capture.deadline.misses". */
     private static final Pattern METER_LITERAL = Pattern.compile("\"(holdfast\\.[a-z0-9.]+)\"");

@@ -3,6 +3,9 @@ package io.holdfast.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
@@ -10,12 +13,16 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Default deny in every namespace; from outside the application namespace only the edge is reachable (plus
- * Prometheus on the management port).
+ * Default deny in every namespace; from outside the application namespace only the edge and payment-view's console
+ * (from the ingress controller, port 8080) are reachable (plus Prometheus on the management port). The console's
+ * Ingress is on a host of its own, never the merchants', and routes the console only (not the edge's internal read
+ * API).
  */
 class NetworkPolicyTests {
 
@@ -38,7 +45,7 @@ class NetworkPolicyTests {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("overlays")
-    void onlyNotificationIngestAcceptsTrafficFromOutsideTheApplicationNamespace(String overlay) {
+    void onlyTheEdgeAndTheConsoleAcceptTrafficFromOutsideTheApplicationNamespace(String overlay) {
         List<String> problems = new ArrayList<>();
         for (NetworkPolicy policy : Overlays.render(overlay).typed(NetworkPolicy.class)) {
             if (!policy.getMetadata().getNamespace().equals("holdfast") || policy.getSpec().getIngress() == null) {
@@ -49,12 +56,53 @@ class NetworkPolicyTests {
             for (NetworkPolicyIngressRule rule : policy.getSpec().getIngress()) {
                 boolean external = rule.getFrom() == null || rule.getFrom().isEmpty()
                         || rule.getFrom().stream().anyMatch(NetworkPolicyTests::outsideNamespace);
-                if (external && !edge && !isManagementPortOnly(rule, policy)) {
+                boolean console = target != null && "payment-view".equals(target.get("app.kubernetes.io/name"))
+                        && isIngressControllerToPort8080Only(rule);
+                if (external && !edge && !console && !isManagementPortOnly(rule, policy)) {
                     problems.add(policy.getMetadata().getName() + " admits traffic from outside the namespace");
                 }
             }
         }
         assertThat(problems).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void theConsoleIngressRoutesOnlyTheConsoleOnAHostOfItsOwn(String overlay) {
+        List<Ingress> ingresses = Overlays.render(overlay).typed(Ingress.class);
+        Set<String> merchantHosts = new TreeSet<>();
+        Set<String> consoleHosts = new TreeSet<>();
+        List<String> consolePaths = new ArrayList<>();
+        for (Ingress ingress : ingresses) {
+            boolean console = ingress.getMetadata().getName().equals("payment-view");
+            for (IngressRule rule : ingress.getSpec().getRules()) {
+                (console ? consoleHosts : merchantHosts).add(rule.getHost());
+                for (HTTPIngressPath path : rule.getHttp().getPaths()) {
+                    if (path.getBackend().getService().getName().equals("payment-view")) {
+                        assertThat(console).as("%s: only the console's Ingress leads to payment-view", overlay)
+                                .isTrue();
+                        consolePaths.add(path.getPath());
+                    }
+                }
+            }
+        }
+
+        assertThat(consoleHosts).as("%s: the console's host", overlay).hasSize(1).doesNotContainAnyElementsOf(
+                merchantHosts);
+        assertThat(consolePaths).as("%s: console paths", overlay).isNotEmpty()
+                .allMatch(p -> p.equals("/console") || p.equals("/login") || p.equals("/logout"));
+    }
+
+    /** payment-view's console: from the ingress controller's namespace, to the application port only. */
+    private static boolean isIngressControllerToPort8080Only(NetworkPolicyIngressRule rule) {
+        boolean fromIngress = rule.getFrom() != null && !rule.getFrom().isEmpty() && rule.getFrom().stream()
+                .allMatch(peer -> peer.getNamespaceSelector() != null && peer.getIpBlock() == null
+                        && "ingress-nginx".equals(peer.getNamespaceSelector().getMatchLabels()
+                                .get("kubernetes.io/metadata.name")));
+        List<NetworkPolicyPort> ports = rule.getPorts();
+        return fromIngress && ports != null && !ports.isEmpty()
+                && ports.stream().allMatch(p -> p.getPort() != null && Integer.valueOf(8080)
+                        .equals(p.getPort().getIntVal()));
     }
 
     private static boolean isManagementPortOnly(NetworkPolicyIngressRule rule, NetworkPolicy policy) {

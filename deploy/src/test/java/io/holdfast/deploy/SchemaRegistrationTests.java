@@ -120,7 +120,8 @@ class SchemaRegistrationTests {
                 .map(cm -> cm.raw().path("data").path("spring.kafka.properties.schema.registry.url").asString())
                 .findFirst().orElseThrow();
 
-        for (String service : List.of("notification-ingest", "authorization-service", "capture-service")) {
+        for (String service : List.of("notification-ingest", "authorization-service", "capture-service",
+                "payment-view")) {
             JsonNode pod = rendering.find("Deployment", "holdfast", service).orElseThrow().spec().path("template")
                     .path("spec");
             JsonNode init = pod.path("initContainers").get(0);

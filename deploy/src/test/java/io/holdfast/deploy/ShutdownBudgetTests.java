@@ -25,7 +25,7 @@ class ShutdownBudgetTests {
     static final int PHASES = 4;
     static final Duration JVM_EXIT_MARGIN = Duration.ofSeconds(5);
     private static final List<String> SERVICES = List.of("notification-ingest", "authorization-service",
-            "capture-service");
+            "capture-service", "payment-view");
 
     static List<String> overlays() {
         return Overlays.names();

@@ -32,8 +32,12 @@ import tools.jackson.databind.JsonNode;
 class WiringTests {
 
     private static final List<String> SERVICES = List.of("notification-ingest", "authorization-service",
+            "capture-service", "payment-view");
+    private static final List<String> DATABASE_SERVICES = List.of("authorization-service", "capture-service",
+            "payment-view");
+    /** Not autoscaled: payment-view (a read model and the console) runs a fixed number of replicas. */
+    private static final List<String> AUTOSCALED = List.of("notification-ingest", "authorization-service",
             "capture-service");
-    private static final List<String> DATABASE_SERVICES = List.of("authorization-service", "capture-service");
 
     static List<String> overlays() {
         return Overlays.names();
@@ -70,8 +74,13 @@ class WiringTests {
             // the services' own Antom property names: IngestProperties.Antom / AlipayProperties
             if (service.equals("notification-ingest")) {
                 assertThat(config).as(service).containsKeys("holdfast.ingest.antom.gateway-url",
-                        "holdfast.ingest.antom.client-id", "holdfast.ingest.antom.key-version");
-            } else {
+                        "holdfast.ingest.antom.client-id", "holdfast.ingest.antom.key-version",
+                        "holdfast.ingest.payment-view.username")
+                        // the merchant read API reads payment-view's internal read API through its Service
+                        .containsEntry("holdfast.ingest.payment-view.url", "http://"
+                                + deployment(rendering, "payment-view").getMetadata().getName() + "."
+                                + deployment(rendering, "payment-view").getMetadata().getNamespace() + ".svc:8080");
+            } else if (!service.equals("payment-view")) {
                 assertThat(config).as(service).containsKeys("holdfast.alipay.base-url", "holdfast.alipay.client-id",
                         "holdfast.alipay.merchant-key-version");
             }
@@ -104,7 +113,7 @@ class WiringTests {
         rendering.ofKind("ScaledObject")
                 .forEach(so -> autoscaled.add(so.spec().path("scaleTargetRef").path("name").asString()));
 
-        assertThat(autoscaled).containsAll(SERVICES);
+        assertThat(autoscaled).containsAll(AUTOSCALED);
         for (String name : autoscaled) {
             assertThat(deployment(rendering, name).getSpec().getReplicas()).as("spec.replicas of %s", name).isNull();
         }

@@ -28,7 +28,7 @@ class WorkloadInvariantsTests {
 
     /** The Spring Boot services: their probes must hit the actuator health groups on the management port. */
     private static final List<String> SERVICES = List.of("notification-ingest", "authorization-service",
-            "capture-service");
+            "capture-service", "payment-view");
 
     static List<String> overlays() {
         return Overlays.names();

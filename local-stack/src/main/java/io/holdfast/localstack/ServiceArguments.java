@@ -72,6 +72,9 @@ record ServiceArguments(StackConfig config, String bootstrapServers, String regi
     Launch view(int port) {
         PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
         List<String> args = new ArrayList<>(database("view"));
+        // follows the sandbox's movable clock like the services (common(): holdfast.clock.sandbox-url), which it
+        // accepts only with a sandbox client id
+        args.add("--holdfast.alipay.client-id=" + SandboxKeys.DEMO_CLIENT_ID);
         String[][] users = {
             {LocalStack.DEMO_OPERATOR, LocalStack.DEMO_OPERATOR_PASSWORD, "OPERATOR"},
             {LocalStack.DEMO_VIEWER, LocalStack.DEMO_VIEWER_PASSWORD, "VIEWER"},

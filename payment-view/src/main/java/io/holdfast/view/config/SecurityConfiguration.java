@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -21,7 +22,8 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
  * Nothing is readable without a login. The internal read API ({@code /internal/**}, the edge's calls) takes HTTP
  * Basic for READ_API logins, without a session. The console ({@code /console/**}) takes a form login with a session
  * and CSRF protection; VIEWER reads, only OPERATOR confirms and submits actions (a viewer gets 403). Health probes
- * are open.
+ * are open. {@code /actuator/prometheus} is open only when actuator has its own port ({@code management.server.port},
+ * 8081 in deploy/, which only Prometheus may reach): on the application's port it stays closed.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -61,18 +63,30 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityWebFilterChain console(ServerHttpSecurity http) {
+    SecurityWebFilterChain console(ServerHttpSecurity http, Environment environment) {
+        boolean scrapeOpen = separateManagementPort(environment);
         return http
-                .authorizeExchange(a -> a
-                        .pathMatchers("/actuator/health/**", "/actuator/health").permitAll()
-                        .pathMatchers("/login", "/logout").permitAll()
-                        .pathMatchers("/console/payments/*/confirm").hasRole("OPERATOR")
-                        .pathMatchers(HttpMethod.POST, "/console/**").hasRole("OPERATOR")
-                        .pathMatchers("/console", "/console/**", "/").hasAnyRole("VIEWER", "OPERATOR")
-                        .anyExchange().denyAll())
+                .authorizeExchange(a -> {
+                    a.pathMatchers("/actuator/health/**", "/actuator/health").permitAll();
+                    if (scrapeOpen) {
+                        a.pathMatchers("/actuator/prometheus").permitAll();
+                    }
+                    a.pathMatchers("/login", "/logout").permitAll()
+                            .pathMatchers("/console/payments/*/confirm").hasRole("OPERATOR")
+                            .pathMatchers(HttpMethod.POST, "/console/**").hasRole("OPERATOR")
+                            .pathMatchers("/console", "/console/**", "/").hasAnyRole("VIEWER", "OPERATOR")
+                            .anyExchange().denyAll();
+                })
                 .formLogin(f -> f.authenticationSuccessHandler(
                         new RedirectServerAuthenticationSuccessHandler("/console")))
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .build();
+    }
+
+    /** Actuator is served on a port of its own (then not at all on the application's port). */
+    static boolean separateManagementPort(Environment environment) {
+        Integer management = environment.getProperty("management.server.port", Integer.class);
+        Integer server = environment.getProperty("server.port", Integer.class, 8080);
+        return management != null && management > 0 && !management.equals(server);
     }
 }
