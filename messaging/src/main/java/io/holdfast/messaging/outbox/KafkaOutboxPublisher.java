@@ -5,11 +5,17 @@ import java.util.function.Function;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaTemplate;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Sends outbox rows with a {@link KafkaTemplate} (acks=all, idempotent producer): the row's bytes are decoded back
  * into the record the template serializes (a service's Avro envelope), with headers {@code eventId} (the row id) and
  * {@code eventType}.
+ *
+ * <p>The send is made on a worker thread, never on the thread that completed the previous send: the relay sends a
+ * key's next row when the previous one is acknowledged, and that acknowledgement arrives on the producer's network
+ * thread. {@code send} to a topic the producer has no metadata for yet waits for the network thread to fetch it; made
+ * from that same thread it would block it for {@code max.block.ms} (60 s) and then fail.
  *
  * @param <V> the template's value type
  */
@@ -34,6 +40,6 @@ public final class KafkaOutboxPublisher<V> implements OutboxPublisher {
             record.headers().add(EVENT_ID_HEADER, message.id().toString().getBytes(StandardCharsets.UTF_8));
             record.headers().add(EVENT_TYPE_HEADER, message.type().getBytes(StandardCharsets.UTF_8));
             return Mono.fromFuture(kafka.send(record));
-        }).then();
+        }).subscribeOn(Schedulers.boundedElastic()).then();
     }
 }

@@ -58,7 +58,8 @@ import reactor.core.publisher.Mono;
  * never a step back), and every row ends published.
  */
 @EmbeddedKafka(partitions = 4, topics = {OutboxRelayIntegrationTests.TOPIC, OutboxRelayIntegrationTests.STUCK_TOPIC,
-    OutboxRelayIntegrationTests.WAKE_TOPIC})
+    OutboxRelayIntegrationTests.WAKE_TOPIC, OutboxRelayIntegrationTests.EVENTS_TOPIC,
+    OutboxRelayIntegrationTests.COMMANDS_TOPIC})
 class OutboxRelayIntegrationTests {
 
     /** Order is by commit, never by time: one fixed instant for every row and every relay. */
@@ -66,6 +67,8 @@ class OutboxRelayIntegrationTests {
     static final String TOPIC = "outbox.order";
     static final String STUCK_TOPIC = "outbox.stuck";
     static final String WAKE_TOPIC = "outbox.woken";
+    static final String EVENTS_TOPIC = "outbox.events";
+    static final String COMMANDS_TOPIC = "outbox.commands";
 
     private static EmbeddedPostgres postgres;
     private static DatabaseClient db;
@@ -185,6 +188,39 @@ class OutboxRelayIntegrationTests {
         await().atMost(Duration.ofSeconds(5)).until(() -> unpublished() == 0);
         assertThat(count("select count(*) as n from outbox")).isEqualTo(2);
         assertThat(consumeDistinct(WAKE_TOPIC, 2)).containsOnly(Map.entry("w", List.of(0, 2)));
+    }
+
+    /**
+     * capture-service's VOID policy commits a CaptureDeadlineApproaching (payments.events) and a CancelPayment
+     * (payments.commands) for one key; the relay sends the second after the first's acknowledgement. That
+     * acknowledgement completes on the producer's network thread: sending from there to a topic the producer has no
+     * metadata for blocked that very thread, which is the one that fetches metadata, for {@code max.block.ms} (60 s
+     * by default; the chaos suite saw a deadline missed this way).
+     */
+    @Test
+    void aKeysNextRecordForATopicNewToTheProducerIsNotHeldUpByItsMetadata() {
+        Map<String, Object> props = new HashMap<>(KafkaTestUtils.producerProps(
+                EmbeddedKafkaCondition.getBroker().getBrokersAsString()));
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000);
+        KafkaTemplate<String, String> fresh = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(props,
+                new StringSerializer(), new StringSerializer()));
+        try {
+            R2dbcOutboxStore store = new R2dbcOutboxStore(db);
+            transactions.transactional(store.append(List.of(entry(EVENTS_TOPIC, "void", 0),
+                    entry(COMMANDS_TOPIC, "void", 1)))).block(Duration.ofSeconds(10));
+            OutboxPublisher publisher = new KafkaOutboxPublisher<>(fresh,
+                    m -> new String(m.payload(), StandardCharsets.UTF_8));
+            long started = System.nanoTime();
+            loop("relay-new-topic", relay(store, publisher, 100)).start();
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> unpublished() == 0);
+            assertThat(Duration.ofNanos(System.nanoTime() - started))
+                    .as("both records published, the second without waiting out max.block.ms")
+                    .isLessThan(Duration.ofSeconds(10));
+        } finally {
+            fresh.destroy();
+        }
     }
 
     @Test
