@@ -26,7 +26,8 @@ import java.util.Map;
  * pay (GC and JIT included), as a multiple of the floor (one SHA256withRSA-2048 sign plus one verify).
  *
  * <p>Options: {@code --calls=4000 --warmup=3000 --threads=4 --rounds=1 --rsa-ops=2000 --clients=holdfast,sdk
- * --child-java-options="-XX:+UseSerialGC -Xmx512m" --jfr=<directory>} (a JFR recording per child run when set).
+ * --child-java-options="-XX:+UseSerialGC -Xmx512m" --jfr=<directory>} (when set, each child records its measured
+ * phase with JFR's "profile" settings into {@code <directory>/<client>-<round>.jfr}).
  * See alipay-sandbox/README.md ("Client comparison").
  */
 public final class ClientComparison {
@@ -89,14 +90,13 @@ public final class ClientComparison {
                     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
                     command.addAll(childOptions);
                     command.add(LOGGING);
-                    if (jfr != null) {
-                        command.add("-XX:StartFlightRecording=filename=" + Path.of(jfr, client + "-" + round + ".jfr")
-                                .toAbsolutePath() + ",settings=profile");
-                    }
                     command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                             ClientComparisonChild.class.getName(), "--client=" + client,
                             "--url=" + sandbox.httpsBaseUrl(), "--keys=" + dir, "--threads=" + threads,
                             "--warmup=" + warmup, "--calls=" + calls, "--prefix=R" + round + "_"));
+                    if (jfr != null) {
+                        command.add("--jfr=" + Path.of(jfr, client + "-" + round + ".jfr").toAbsolutePath());
+                    }
                     runs.add(runChild(client, round, command));
                 }
             }
@@ -143,18 +143,20 @@ public final class ClientComparison {
     }
 
     private static void print(List<Run> runs, RsaFloor floor) {
-        System.out.printf("%n%-9s %5s %7s %8s %8s %9s %7s %8s %9s %12s %s%n", "client", "round", "ok", "failed",
-                "calls/s", "p50 ms", "p99 ms", "CPU/call", "x floor", "sandbox/call", "load average before -> after");
+        System.out.printf("%n%-9s %5s %7s %8s %8s %9s %7s %8s %9s %8s %12s %s%n", "client", "round", "ok", "failed",
+                "calls/s", "p50 ms", "p99 ms", "CPU/call", "x floor", "kernel", "sandbox/call",
+                "load average before -> after");
         for (Run run : runs) {
             double cpuMicros = run.number("cpuNanos") / 1e3 / run.number("ok");
-            System.out.printf("%-9s %5d %7.0f %8.0f %8.0f %9.2f %7.2f %6.0f us %9.2f %9.0f us  %s -> %s%n",
+            System.out.printf("%-9s %5d %7.0f %8.0f %8.0f %9.2f %7.2f %6.0f us %9.2f %5.0f us %9.0f us  %s -> %s%n",
                     run.client(), run.round(), run.number("ok"), run.number("failed"),
                     run.number("ok") / run.number("seconds"), run.number("p50"), run.number("p99"), cpuMicros,
-                    cpuMicros / floor.signPlusVerifyMicros(), run.sandboxMicrosPerCall(), run.loadBefore(),
-                    run.loadAfter());
+                    cpuMicros / floor.signPlusVerifyMicros(), run.number("kernelNanos") / 1e3 / run.number("ok"),
+                    run.sandboxMicrosPerCall(), run.loadBefore(), run.loadAfter());
         }
         System.out.printf("floor: one SHA256withRSA-2048 sign + verify = %.0f us (this run). CPU/call = the child JVM's"
-                + " process CPU (all threads, GC, JIT) over the measured pays / successful pays.%n",
+                + " process CPU (all threads, GC, JIT, kernel) over the measured pays / successful pays; kernel = the part"
+                + " of it spent in the kernel.%n",
                 floor.signPlusVerifyMicros());
     }
 

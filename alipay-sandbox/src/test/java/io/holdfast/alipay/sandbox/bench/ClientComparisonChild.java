@@ -23,12 +23,14 @@ import io.holdfast.alipay.client.signing.AlipayKeys;
 import io.holdfast.alipay.client.signing.KeyRing;
 import io.holdfast.alipay.client.signing.Signer;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +39,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 
 /**
  * One side of {@link ClientComparison}, in its own JVM: pays through one client ({@code --client=holdfast} for
@@ -78,12 +82,12 @@ public final class ClientComparisonChild {
                         KeyRing.single(AlipayKeys.publicKey(sandboxPublicKey)), null, null,
                         Tls.trusting(List.of(certificate)));
                 try (AlipayClient client = AlipayClient.create(properties, Clock.systemUTC())) {
-                    measure(id -> holdfastPay(client, id), prefix, threads, warmup, calls);
+                    measure(id -> holdfastPay(client, id), prefix, threads, warmup, calls, options.get("jfr"));
                 }
             }
             case "sdk" -> {
                 SignedResponses client = new SignedResponses(url, merchantPrivateKey, sandboxPublicKey);
-                measure(id -> sdkPay(client, id), prefix, threads, warmup, calls);
+                measure(id -> sdkPay(client, id), prefix, threads, warmup, calls, options.get("jfr"));
             }
             default -> throw new IllegalArgumentException("--client=holdfast or --client=sdk");
         }
@@ -141,11 +145,25 @@ public final class ClientComparisonChild {
         return request;
     }
 
-    private static void measure(Payer payer, String prefix, int threads, int warmup, int calls)
-            throws InterruptedException {
+    /**
+     * The warm-up, then the measured calls, recorded by JFR ("profile" settings, execution samples every 1 ms) into
+     * {@code jfr} when not null.
+     */
+    private static void measure(Payer payer, String prefix, int threads, int warmup, int calls, String jfr)
+            throws Exception {
         phase(payer, prefix + "WARM_", threads, warmup, false);
         System.out.println("MEASURING");
-        phase(payer, prefix, threads, calls, true);
+        if (jfr == null) {
+            phase(payer, prefix, threads, calls, true);
+            return;
+        }
+        try (Recording recording = new Recording(Configuration.getConfiguration("profile"))) {
+            recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(1));
+            recording.start();
+            phase(payer, prefix, threads, calls, true);
+            recording.stop();
+            recording.dump(Path.of(jfr));
+        }
     }
 
     private static void phase(Payer payer, String prefix, int threads, int calls, boolean report)
@@ -156,6 +174,7 @@ public final class ClientComparisonChild {
         Latencies latencies = new Latencies(calls);
         CountDownLatch done = new CountDownLatch(threads);
         long cpuBefore = ThreadCpu.processCpuNanos();
+        long kernelBefore = kernelNanos();
         long start = System.nanoTime();
         for (int t = 0; t < threads; t++) {
             Thread thread = new Thread(() -> {
@@ -184,6 +203,7 @@ public final class ClientComparisonChild {
         done.await();
         long seconds = System.nanoTime() - start;
         long cpu = ThreadCpu.processCpuNanos() - cpuBefore;
+        long kernel = kernelNanos() - kernelBefore;
         long failed = failures.values().stream().mapToLong(LongAdder::sum).sum();
         failures.entrySet().stream().limit(5).forEach(failure ->
                 System.out.printf("failure x%d: %s%n", failure.getValue().sum(), failure.getKey()));
@@ -191,8 +211,19 @@ public final class ClientComparisonChild {
             System.out.printf("warm-up: %d pays, %d verified successes, %d failures%n", calls, ok.sum(), failed);
             return;
         }
-        System.out.printf("RESULT ok=%d failed=%d seconds=%.3f p50=%.3f p99=%.3f cpuNanos=%d%n", ok.sum(), failed,
-                seconds / 1e9, latencies.quantileMillis(0.50), latencies.quantileMillis(0.99), cpu);
+        System.out.printf("RESULT ok=%d failed=%d seconds=%.3f p50=%.3f p99=%.3f cpuNanos=%d kernelNanos=%d%n", ok.sum(),
+                failed, seconds / 1e9, latencies.quantileMillis(0.50), latencies.quantileMillis(0.99), cpu, kernel);
+    }
+
+    /** The process's CPU time in the kernel (system calls, thread wake-ups), from /proc/self/stat; -1 elsewhere. */
+    private static long kernelNanos() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[12]) * 10_000_000L; // stime, field 15, in clock ticks of 10 ms (USER_HZ 100)
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     /**
