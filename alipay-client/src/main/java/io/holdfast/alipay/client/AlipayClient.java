@@ -41,7 +41,7 @@ public final class AlipayClient implements AutoCloseable {
     /** @param clock supplies {@code Request-Time} (epoch millis) */
     public static AlipayClient create(AlipayClientProperties properties, Clock clock) {
         ConnectionProvider connections = AlipayHttp.connectionProvider();
-        return new AlipayClient(new AlipayTransport(properties, clock, AlipayHttp.webClient(properties, connections)),
+        return new AlipayClient(new AlipayTransport(properties, clock, AlipayHttp.httpClient(properties, connections)),
                 connections);
     }
 

@@ -3,14 +3,15 @@ package io.holdfast.alipay.client;
 import io.holdfast.alipay.client.model.AlipayResponse;
 import io.holdfast.alipay.client.signing.SignatureCheck;
 import io.holdfast.alipay.client.signing.SignedContent;
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.web.reactive.function.client.ClientResponse;
-import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,17 +23,16 @@ final class AlipayTransport {
 
     static final String CONTENT_TYPE = "application/json; charset=UTF-8";
     private static final Logger log = LoggerFactory.getLogger(AlipayTransport.class);
-    private static final byte[] EMPTY = new byte[0];
 
     private final AlipayClientProperties properties;
     private final Clock clock;
-    private final WebClient webClient;
+    private final HttpClient http;
     private final JsonMapper json = AlipayJson.mapper();
 
-    AlipayTransport(AlipayClientProperties properties, Clock clock, WebClient webClient) {
+    AlipayTransport(AlipayClientProperties properties, Clock clock, HttpClient http) {
         this.properties = properties;
         this.clock = clock;
-        this.webClient = webClient;
+        this.http = http;
     }
 
     <R extends AlipayResponse> Mono<AlipayOutcome<R>> call(AlipayOperation operation, Object request,
@@ -67,18 +67,36 @@ final class AlipayTransport {
         });
     }
 
+    /**
+     * One POST of exactly {@code body}; the response body is read whole (at most {@link AlipayHttp#MAX_BODY_BYTES},
+     * beyond that a {@link DataBufferLimitException}, an unknown outcome) before anything looks at it.
+     */
     private Mono<RawResponse> exchange(URI uri, String clientId, String requestTime, String signature, byte[] body) {
-        return webClient.post()
+        return http.post()
                 .uri(uri)
-                .header("Client-Id", clientId)
-                .header("Request-Time", requestTime)
-                .header("Signature", signature)
-                .header("Content-Type", CONTENT_TYPE)
-                .bodyValue(body)
-                .exchangeToMono(response -> response.bodyToMono(byte[].class)
-                        .defaultIfEmpty(EMPTY)
-                        .map(bytes -> new RawResponse(response.statusCode().value(), header(response, "signature"),
-                                header(response, "response-time"), bytes)));
+                .send((request, outbound) -> {
+                    request.requestHeaders()
+                            .set("Client-Id", clientId)
+                            .set("Request-Time", requestTime)
+                            .set("Signature", signature)
+                            .set("Content-Type", CONTENT_TYPE)
+                            .setInt("Content-Length", body.length);
+                    return outbound.sendByteArray(Mono.just(body));
+                })
+                .response((response, content) -> content.asByteArray()
+                        .reduceWith(ByteArrayOutputStream::new, AlipayTransport::append)
+                        .map(bytes -> new RawResponse(response.status().code(),
+                                response.responseHeaders().get("signature"),
+                                response.responseHeaders().get("response-time"), bytes.toByteArray())))
+                .next();
+    }
+
+    private static ByteArrayOutputStream append(ByteArrayOutputStream bytes, byte[] chunk) {
+        if (bytes.size() + chunk.length > AlipayHttp.MAX_BODY_BYTES) {
+            throw new DataBufferLimitException("response body exceeds " + AlipayHttp.MAX_BODY_BYTES + " bytes");
+        }
+        bytes.writeBytes(chunk);
+        return bytes;
     }
 
     private <R extends AlipayResponse> AlipayOutcome<R> interpret(AlipayOperation operation, String signedUri,
@@ -115,9 +133,5 @@ final class AlipayTransport {
         } catch (JacksonException e) {
             return Optional.empty();
         }
-    }
-
-    private static String header(ClientResponse response, String name) {
-        return response.headers().header(name).stream().findFirst().orElse(null);
     }
 }

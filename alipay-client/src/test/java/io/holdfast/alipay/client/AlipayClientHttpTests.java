@@ -241,6 +241,15 @@ class AlipayClientHttpTests {
     }
 
     @Test
+    void aResponseBodyOverOneMebibyteIsUnknownNotRead() {
+        antom.replySigned("{\"result\":{\"resultCode\":\"SUCCESS\",\"resultStatus\":\"S\"},\"padding\":\""
+                + "x".repeat(1024 * 1024) + "\"}");
+
+        assertThat(pay()).isInstanceOfSatisfying(Unknown.class,
+                unknown -> assertThat(unknown.reason()).isEqualTo(UnknownReason.MALFORMED_RESPONSE));
+    }
+
+    @Test
     void toleratesUnknownFieldsAndBooleanStrings() {
         antom.replySigned("{\"result\":{\"resultCode\":\"SUCCESS\",\"resultStatus\":\"S\",\"resultMessage\":\"ok\",\"extra\":1},"
                 + "\"brandNewField\":{\"nested\":[1,2]},\"paymentOptions\":[{\"paymentMethodType\":\"CARD\","

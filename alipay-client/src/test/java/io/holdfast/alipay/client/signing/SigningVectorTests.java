@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -93,6 +95,28 @@ class SigningVectorTests {
         assertThat(ring.check(CONTENT, "algorithm=RSA256,keyVersion=1,signature=%%%")).isEqualTo(SignatureCheck.MALFORMED);
         assertThat(ring.check(CONTENT, "algorithm=RSA512,keyVersion=1,signature=" + signature))
                 .isEqualTo(SignatureCheck.UNSUPPORTED_ALGORITHM);
+    }
+
+    @Test
+    void theSignatureItemIsUrlEncodedAsUrlEncoderDoesAndParsesBack() {
+        Random random = new Random(42);
+        for (int i = 0; i < 500; i++) {
+            byte[] signature = new byte[1 + random.nextInt(300)];
+            random.nextBytes(signature);
+            String base64 = Base64.getEncoder().encodeToString(signature);
+            String header = new SignatureHeader(SignatureHeader.RSA256, 1, signature).format();
+
+            assertThat(header).isEqualTo("algorithm=RSA256,keyVersion=1,signature="
+                    + URLEncoder.encode(base64, StandardCharsets.UTF_8));
+            assertThat(SignatureHeader.parse(header)).hasValueSatisfying(
+                    parsed -> assertThat(parsed.signature()).isEqualTo(signature));
+            assertThat(SignatureHeader.parse("signature=" + URLEncoder.encode(base64, StandardCharsets.UTF_8)
+                    .replace("%2B", "%2b").replace("%2F", "%2f"))).as("lower-case hex")
+                    .hasValueSatisfying(parsed -> assertThat(parsed.signature()).isEqualTo(signature));
+        }
+        assertThat(SignatureHeader.parse("signature=AB%2")).as("truncated escape").isEmpty();
+        assertThat(SignatureHeader.parse("signature=AB%G1CD")).as("non-hex escape").isEmpty();
+        assertThat(SignatureHeader.parse("signature=AB%2BC+D")).as("'+' decodes to a space, as URLDecoder's").isEmpty();
     }
 
     private static String signatureItem() {
