@@ -14,6 +14,7 @@ import io.holdfast.schemas.event.CommandRejected;
 import io.holdfast.schemas.event.PaymentAuthorized;
 import io.holdfast.schemas.event.PaymentDeclined;
 import io.holdfast.schemas.event.PaymentEvent;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -38,6 +39,7 @@ final class LoadDriver {
 
     private static final Money AMOUNT = new Money(42_00L, "USD");
 
+    private final Clock clock;
     private final PaymentCommands commands;
     private final String card;
     private final Consumer<PaymentCommand> send;
@@ -45,7 +47,13 @@ final class LoadDriver {
     private volatile Semaphore slots;
     private volatile CountDownLatch done;
 
-    LoadDriver(PaymentCommands commands, String card, Consumer<PaymentCommand> send) {
+    /**
+     * A driver.
+     *
+     * @param clock the wall clock that Kafka's record timestamps and the events' occurredAt are compared with
+     */
+    LoadDriver(Clock clock, PaymentCommands commands, String card, Consumer<PaymentCommand> send) {
+        this.clock = clock;
         this.commands = commands;
         this.card = card;
         this.send = send;
@@ -61,10 +69,10 @@ final class LoadDriver {
         volatile long lastStimulusMillis;
         final List<Hop> hops = new ArrayList<>();
 
-        Payment(Flow flow, long sentNanos) {
+        Payment(Flow flow, long sentNanos, long sentMillis) {
             this.flow = flow;
             this.sentNanos = sentNanos;
-            this.lastStimulusMillis = System.currentTimeMillis();
+            this.lastStimulusMillis = sentMillis;
         }
     }
 
@@ -108,7 +116,7 @@ final class LoadDriver {
             Flow flow = only == null ? flowOf(i) : only;
             String id = "bench-" + run + "-" + i;
             ids.add(id);
-            payments.put(id, new Payment(flow, System.nanoTime()));
+            payments.put(id, new Payment(flow, System.nanoTime(), clock.millis()));
             send.accept(switch (flow) {
                 case AUTOMATIC -> commands.authorize(id, AMOUNT, CaptureMode.AUTOMATIC, card, "ORD-" + id, null);
                 case MANUAL, CANCEL -> commands.authorize(id, AMOUNT, CaptureMode.MANUAL, card, "ORD-" + id, DeadlinePolicy.VOID);
@@ -157,11 +165,11 @@ final class LoadDriver {
     private void actOnAuthorized(Payment payment, String paymentRequestId) {
         switch (payment.flow) {
             case MANUAL -> {
-                payment.lastStimulusMillis = System.currentTimeMillis();
+                payment.lastStimulusMillis = clock.millis();
                 send.accept(commands.capture(paymentRequestId, AMOUNT));
             }
             case CANCEL -> {
-                payment.lastStimulusMillis = System.currentTimeMillis();
+                payment.lastStimulusMillis = clock.millis();
                 send.accept(commands.cancel(paymentRequestId, "benchmark"));
             }
             case AUTOMATIC, DECLINE -> {
@@ -169,8 +177,8 @@ final class LoadDriver {
         }
     }
 
-    private static void recordHop(Payment payment, PaymentEvent event, long receivedNanos, long recordTimestampMillis) {
-        long receivedMillis = System.currentTimeMillis() - (System.nanoTime() - receivedNanos) / 1_000_000;
+    private void recordHop(Payment payment, PaymentEvent event, long receivedNanos, long recordTimestampMillis) {
+        long receivedMillis = clock.millis() - (System.nanoTime() - receivedNanos) / 1_000_000;
         long occurred = event.getOccurredAt().toEpochMilli();
         synchronized (payment.hops) {
             payment.hops.add(new Hop(payment.flow, event.getPayload().getClass().getSimpleName(),

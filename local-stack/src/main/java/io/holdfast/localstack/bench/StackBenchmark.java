@@ -89,12 +89,13 @@ public final class StackBenchmark {
             out.println("FAILED: modules not built: " + stack.missingModules().keySet());
             return false;
         }
-        SandboxMerchant sandbox = new SandboxMerchant(stack.endpoints(), Clock.systemUTC());
+        Clock clock = Clock.systemUTC();
+        SandboxMerchant sandbox = new SandboxMerchant(stack.endpoints(), clock);
         String card = sandbox.vaultCard(SandboxMerchant.APPROVING_CARD);
-        PaymentCommands commands = new PaymentCommands(Clock.systemUTC(), () -> UUID.randomUUID().toString());
+        PaymentCommands commands = new PaymentCommands(clock, () -> UUID.randomUUID().toString());
         try (EventTap tap = new EventTap(stack.endpoints(), "holdfast-bench-" + UUID.randomUUID());
              KafkaProducer<String, PaymentCommand> producer = new KafkaProducer<>(MerchantKafka.producer(stack.endpoints()))) {
-            LoadDriver driver = new LoadDriver(commands, card,
+            LoadDriver driver = new LoadDriver(clock, commands, card,
                     command -> producer.send(new ProducerRecord<>(Topics.PAYMENTS_COMMANDS, command.getPaymentRequestId(), command)));
             tap.addRecordListener(driver::onEvent);
             int warmUp = Math.max(10, payments / 5);
