@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -35,6 +36,8 @@ final class ChaosRun {
     private static final Duration RECOVERY_LIMIT = Duration.ofMinutes(3);
     private static final Duration SETTLE_LIMIT = Duration.ofMinutes(5);
     private static final Duration CLOCK_STEP = Duration.ofHours(2);
+    /** How long before a deadline the crossing stops jumping: the policies act at deadline − 12 h. */
+    private static final Duration LIVED_THROUGH = Duration.ofHours(14);
 
     private final ChaosSettings settings;
     private final PrintStream out;
@@ -75,7 +78,7 @@ final class ChaosRun {
                 progress("workload: " + settings.payments() + " payments, one every " + pace.toMillis() + " ms, "
                         + schedule.size() + " faults");
                 BooleanSupplier stackBusy = () -> faults.outage().get() || recovering.get();
-                Thread clockHalfWay = new Thread(() -> crossDeadline(sandbox, workload, stackBusy, "half-way"), "chaos-clock");
+                Thread clockHalfWay = new Thread(() -> crossDeadline(sandbox, workload, stackBusy, "half-way", false), "chaos-clock");
                 Thread driver = new Thread(() -> drive(workload, pace, clockHalfWay), "chaos-workload");
                 driver.start();
                 injectFaults(schedule, faults, workload, lag, report);
@@ -88,9 +91,10 @@ final class ChaosRun {
                 // notification dropped, an unknown cancel) is resolved by the services' rechecks, which the final
                 // clock move brings forward
                 sandbox.clearAllFaults();
-                awaitQuietly(Duration.ofSeconds(8), () -> workload.open().stream()
-                        .allMatch(payment -> payment.flow.waitsForDeadline()));
-                crossDeadline(sandbox, workload, stackBusy, "final");
+                // a payment whose authorization waits on a recheck (its pay answered unknown, its notification
+                // dropped) holds this wait to its limit; the crossing below still follows its deadline once it is known
+                awaitQuietly(Duration.ofSeconds(30), workload::onlyAuthorizationsLeftToTheDeadline);
+                crossDeadline(sandbox, workload, stackBusy, "final", true);
                 boolean settled = awaitQuietly(SETTLE_LIMIT, () -> workload.open().isEmpty() && lag.total() == 0
                         && Audit.quiet(stack));
                 progress("settled: " + settled + ", open " + workload.open().size() + ", lag " + lag.total()
@@ -154,34 +158,52 @@ final class ChaosRun {
      * Moves the sandbox clock past the deadline of every authorization made so far, pausing while the stack is down:
      * first a jump to 14 hours before the earliest deadline still open (at most six days and ten hours), then one
      * step at a time, so that every deadline policy's moment (deadline − 12 h) is lived through, not jumped over.
+     * In the final crossing, after the workload has been sent, an authorization that lands during the crossing (a
+     * backlog still draining, a recheck the moving clock brought forward) moves the end out to its own deadline, and
+     * the clock jumps again when every deadline still open is more than 14 hours away. (The half-way crossing keeps
+     * its end: the workload still adds authorizations, and following them would chase it.)
      */
     private void crossDeadline(SandboxControlClient sandbox, Workload workload, BooleanSupplier stackBusy,
-                               String which) {
+                               String which, boolean followLateAuthorizations) {
         try {
             Instant now = sandbox.now();
             Instant target = now.plus(Duration.ofDays(7).plusHours(2));
             Instant jumpTo = now.plus(Duration.ofDays(6).plusHours(10));
             Instant earliest = workload.earliestOpenDeadline();
-            if (earliest != null && earliest.minus(Duration.ofHours(14)).isBefore(jumpTo)) {
-                jumpTo = earliest.minus(Duration.ofHours(14));
+            if (earliest != null && earliest.minus(LIVED_THROUGH).isBefore(jumpTo)) {
+                jumpTo = earliest.minus(LIVED_THROUGH);
             }
             if (jumpTo.isAfter(now)) {
                 sandbox.advanceClock(Duration.between(now, jumpTo));
             }
             int steps = 0;
-            while (sandbox.now().isBefore(target)) {
+            int jumps = 0;
+            while (sandbox.now().isBefore(followLateAuthorizations ? later(target, workload.latestOpenDeadline()) : target)) {
                 while (stackBusy.getAsBoolean()) {
                     Thread.sleep(200);
                 }
                 Thread.sleep(settings.clockStepPause().toMillis());
-                sandbox.advanceClock(CLOCK_STEP);
-                steps++;
+                now = sandbox.now();
+                earliest = workload.earliestOpenDeadline();
+                if (followLateAuthorizations && earliest != null
+                        && earliest.minus(LIVED_THROUGH).isAfter(now.plus(CLOCK_STEP))) {
+                    sandbox.advanceClock(Duration.between(now, earliest.minus(LIVED_THROUGH)));
+                    jumps++;
+                } else {
+                    sandbox.advanceClock(CLOCK_STEP);
+                    steps++;
+                }
             }
-            progress("clock moved across the deadline (" + which + ", " + steps + " steps of " + CLOCK_STEP.toHours() + " h), sandbox now "
-                    + sandbox.now());
+            progress("clock moved across the deadline (" + which + ", " + steps + " steps of " + CLOCK_STEP.toHours()
+                    + " h" + (jumps == 0 ? "" : ", " + jumps + " jumps to a later authorization's deadline")
+                    + "), sandbox now " + sandbox.now());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static Instant later(Instant target, Instant latestOpenDeadline) {
+        return latestOpenDeadline == null ? target : Collections.max(List.of(target, latestOpenDeadline.plus(CLOCK_STEP)));
     }
 
     /** The pause between payments that spreads the workload over the expected length of the fault schedule. */

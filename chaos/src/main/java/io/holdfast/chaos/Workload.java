@@ -24,8 +24,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,6 +38,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
@@ -353,16 +356,31 @@ final class Workload implements AutoCloseable {
 
     /** The earliest authExpiryTime among authorizations the merchant has not seen end, or null when none. */
     Instant earliestOpenDeadline() {
-        Instant earliest = null;
-        for (Payment payment : open()) {
-            for (PaymentEvent event : events.events(payment.id)) {
-                if (event.getPayload() instanceof PaymentAuthorized authorized && authorized.getAuthExpiryTime() != null
-                        && (earliest == null || authorized.getAuthExpiryTime().isBefore(earliest))) {
-                    earliest = authorized.getAuthExpiryTime();
-                }
-            }
-        }
-        return earliest;
+        return openDeadlines().min(Comparator.naturalOrder()).orElse(null);
+    }
+
+    /** The latest authExpiryTime among authorizations the merchant has not seen end, or null when none. */
+    Instant latestOpenDeadline() {
+        return openDeadlines().max(Comparator.naturalOrder()).orElse(null);
+    }
+
+    private Stream<Instant> openDeadlines() {
+        return open().stream()
+                .flatMap(payment -> events.events(payment.id).stream())
+                .map(PaymentEvent::getPayload)
+                .filter(PaymentAuthorized.class::isInstance)
+                .map(payload -> ((PaymentAuthorized) payload).getAuthExpiryTime())
+                .filter(Objects::nonNull);
+    }
+
+    /**
+     * Whether every payment still open is one the merchant leaves to the deadline guardian and has seen authorized:
+     * only then may the clock jump towards the deadlines (a payment authorized after the jump would get a deadline
+     * the crossing never reaches).
+     */
+    boolean onlyAuthorizationsLeftToTheDeadline() {
+        return open().stream().allMatch(payment -> payment.flow.waitsForDeadline()
+                && events.events(payment.id).stream().anyMatch(event -> event.getPayload() instanceof PaymentAuthorized));
     }
 
     @Override
