@@ -43,38 +43,17 @@ public final class ChaosRunner {
 
     private static ChaosSettings apply(ChaosSettings s, String arg) {
         String v = arg.contains("=") ? value(arg) : "";
-        if (arg.startsWith("--payments=")) {
-            return new ChaosSettings(Integer.parseInt(v), s.faults(), s.seed(), s.replicas(), s.inFlight(),
-                    s.postgresOutage(), s.kafkaOutage(), s.clockStepPause(), s.home(),
-                    s.repositoryRoot());
-        }
-        if (arg.startsWith("--faults=")) {
-            return new ChaosSettings(s.payments(), Integer.parseInt(v), s.seed(), s.replicas(), s.inFlight(),
-                    s.postgresOutage(), s.kafkaOutage(), s.clockStepPause(), s.home(),
-                    s.repositoryRoot());
-        }
-        if (arg.startsWith("--replicas=")) {
-            return new ChaosSettings(s.payments(), s.faults(), s.seed(), Integer.parseInt(v), s.inFlight(),
-                    s.postgresOutage(), s.kafkaOutage(), s.clockStepPause(), s.home(),
-                    s.repositoryRoot());
-        }
-        if (arg.startsWith("--in-flight=")) {
-            return new ChaosSettings(s.payments(), s.faults(), s.seed(), s.replicas(), Integer.parseInt(v),
-                    s.postgresOutage(), s.kafkaOutage(), s.clockStepPause(), s.home(),
-                    s.repositoryRoot());
-        }
-        if (arg.startsWith("--postgres-outage=")) {
-            return new ChaosSettings(s.payments(), s.faults(), s.seed(), s.replicas(), s.inFlight(), range(v),
-                    s.kafkaOutage(), s.clockStepPause(), s.home(), s.repositoryRoot());
-        }
-        if (arg.startsWith("--kafka-outage=")) {
-            return new ChaosSettings(s.payments(), s.faults(), s.seed(), s.replicas(), s.inFlight(),
-                    s.postgresOutage(), range(v), s.clockStepPause(), s.home(), s.repositoryRoot());
-        }
-        if (arg.startsWith("--seed=") || arg.startsWith("--profile=")) {
-            return s;
-        }
-        throw new IllegalArgumentException("unknown option " + arg);
+        String option = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+        return switch (option) {
+            case "--payments" -> s.withPayments(Integer.parseInt(v));
+            case "--faults" -> s.withFaults(Integer.parseInt(v));
+            case "--replicas" -> s.withReplicas(Integer.parseInt(v));
+            case "--in-flight" -> s.withInFlight(Integer.parseInt(v));
+            case "--postgres-outage" -> s.withPostgresOutage(range(v));
+            case "--kafka-outage" -> s.withKafkaOutage(range(v));
+            case "--seed", "--profile" -> s;
+            default -> throw new IllegalArgumentException("unknown option " + arg);
+        };
     }
 
     /** {@code 10-60}: seconds, from-to. */

@@ -6,6 +6,7 @@ import io.holdfast.localstack.RunningStack;
 import io.holdfast.schemas.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -66,10 +67,12 @@ final class Faults {
         for (int i = 0; i < count && i < all.length; i++) {
             kinds.add(all[i]);
         }
+        // beyond one of each, outages (the faults a real cluster produces every week) come up as often as the rest
+        List<FaultKind> outages = Arrays.stream(all).filter(FaultKind::isOutage).toList();
         while (kinds.size() < count) {
             FaultKind kind = all[random.nextInt(all.length)];
             if (!kind.isOutage() && random.nextBoolean()) {
-                kind = all[random.nextInt(4)];
+                kind = outages.get(random.nextInt(outages.size()));
             }
             kinds.add(kind);
         }
