@@ -7,6 +7,7 @@ import io.holdfast.alipay.client.signing.SignedContent;
 import io.holdfast.alipay.client.signing.Signer;
 import io.holdfast.ingest.support.AntomNotifications;
 import io.holdfast.ingest.support.ApiKeys;
+import io.holdfast.ingest.support.FakePaymentView;
 import io.holdfast.ingest.support.IngestIntegrationTest;
 import io.holdfast.ingest.support.MerchantApi;
 import io.holdfast.ingest.support.TestWorld;
@@ -19,6 +20,7 @@ import io.holdfast.schemas.notification.AlipayNotification;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -59,6 +61,10 @@ class EdgeFuzzIntegrationTests {
     private static final String[] SEGMENTS = {"payment", "capture", "vaulting"};
     private static final Duration ANSWER_WITHIN = Duration.ofSeconds(15);
     private static final AtomicInteger UNANSWERED_ON_FIRST_CONNECTION = new AtomicInteger();
+    private static final String[] LIST_PARAMETERS = {"status", "deadlineBefore", "createdAfter", "cursor", "limit",
+        "merchantId", "merchantId[]", "paymentRequestId", ""};
+    private static final Set<String> READ_FILTERS = Set.of("status", "deadlineBefore", "createdAfter", "cursor",
+            "limit", "merchantId");
     private static final Set<Integer> ANSWERS = Set.of(200, 202, 400, 401, 403, 404, 405, 409, 413, 415, 422, 429);
 
     @Autowired
@@ -80,6 +86,16 @@ class EdgeFuzzIntegrationTests {
 
         for (int i = 0, n = HostileRecords.count(3_000); i < n; i++) {
             count(answers, "merchant command, valid API key", command(fuzz, run + i), seedNote);
+        }
+        int readsBefore = FakePaymentView.requests().size();
+        for (int i = 0, n = HostileRecords.count(600); i < n; i++) {
+            count(answers, "merchant read, valid API key", read(fuzz, run + i), seedNote);
+        }
+        for (String request : FakePaymentView.requests().subList(readsBefore, FakePaymentView.requests().size())) {
+            assertThat(queryNames(request)).as(seedNote + ": what the edge asked the read model: " + request)
+                    .isSubsetOf(READ_FILTERS).containsOnlyOnce("merchantId");
+            assertThat(request).as(seedNote + ": the read model is asked for the authenticated merchant only")
+                    .contains("merchantId=fuzz ");
         }
         for (int i = 0, n = HostileRecords.count(4_500); i < n; i++) {
             String path = "/alipay/notifications/" + SEGMENTS[random.nextInt(SEGMENTS.length)];
@@ -218,12 +234,14 @@ class EdgeFuzzIntegrationTests {
     /** A merchant command over HTTP with the fuzz merchant's valid key: mutated body, id, key and headers. */
     private int command(HostileRecords fuzz, String id) {
         Random random = fuzz.random();
-        String[] operations = {"authorize", "cancel", "capture"};
+        String[] operations = {"authorize", "cancel", "capture", "refunds"};
         String operation = operations[random.nextInt(operations.length)];
         String valid = switch (operation) {
             case "authorize" -> random.nextInt(10) == 0 ? MerchantApi.authorizeWithCard(fuzz.pan(), 1000)
                     : MerchantApi.authorizeWithToken("tok-" + id, 1000);
             case "cancel" -> "{\"reason\":\"buyer asked\"}";
+            case "refunds" -> "{\"refundRequestId\":\"r-" + id + "\",\"amount\":{\"valueMinor\":400,"
+                    + "\"currency\":\"USD\"},\"reason\":\"returned goods\"}";
             default -> "{\"amount\":{\"valueMinor\":1000,\"currency\":\"USD\"}}";
         };
         String body = random.nextInt(20) == 0 ? new String(fuzz.rawBytes(), StandardCharsets.ISO_8859_1)
@@ -243,6 +261,52 @@ class EdgeFuzzIntegrationTests {
         } catch (IllegalStateException firstTry) {
             return againOnAFreshConnection(operation, paymentRequestId, id, body);
         }
+    }
+
+    /**
+     * A merchant read with the fuzz merchant's valid key: one payment by a hostile or valid id, or the list with
+     * hostile, valid, unknown or repeated filters (a {@code merchantId} among them: the edge must not pass it on).
+     */
+    private int read(HostileRecords fuzz, String id) {
+        Random random = fuzz.random();
+        String uri;
+        if (random.nextInt(3) == 0) {
+            uri = base + "/v1/payments/" + (random.nextBoolean() ? "fuzz-" + id
+                    : URLEncoderSafe.encode(fuzz.hostileString()));
+        } else {
+            StringBuilder query = new StringBuilder();
+            for (int f = 0, n = random.nextInt(5); f < n; f++) {
+                String name = LIST_PARAMETERS[random.nextInt(LIST_PARAMETERS.length)];
+                String value = switch (random.nextInt(4)) {
+                    case 0 -> fuzz.hostileString();
+                    case 1 -> "acme";
+                    default -> switch (name) {
+                        case "status" -> "AUTHORIZED";
+                        case "deadlineBefore", "createdAfter" -> "2026-12-07T00:00:00Z";
+                        case "limit" -> Integer.toString(random.nextInt(300) - 50);
+                        default -> "c" + random.nextInt(1000);
+                    };
+                };
+                query.append(f == 0 ? "?" : "&").append(URLEncoderSafe.encode(name)).append('=')
+                        .append(URLEncoderSafe.encode(value));
+            }
+            uri = base + "/v1/payments" + query;
+        }
+        try {
+            return http.get().uri(URI.create(uri)).header("Authorization", "Bearer " + ApiKeys.FUZZ).exchange()
+                    .returnResult(Void.class).getStatus().value();
+        } catch (IllegalStateException e) {
+            throw new AssertionError("no answer within " + ANSWER_WITHIN + " to a read of " + uri.length()
+                    + " characters", e);
+        }
+    }
+
+    /** The parameter names of a request the fake read model recorded ({@code path?query Basic credentials}). */
+    private static List<String> queryNames(String recorded) {
+        String target = recorded.substring(0, recorded.lastIndexOf(" Basic "));
+        // a decoded id in the path may hold a '?'; a validated filter value never does
+        String query = target.substring(target.lastIndexOf('?') + 1);
+        return Arrays.stream(query.split("&")).map(pair -> pair.substring(0, pair.indexOf('='))).toList();
     }
 
     /**
