@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -81,6 +82,7 @@ class ConsoleBrowserIntegrationTests {
     static void properties(DynamicPropertyRegistry registry) {
         EmbeddedDatabase.register(registry, "view_console");
         registry.add("holdfast.schema-registry.url", REGISTRY::url);
+        registry.add("holdfast.view.console.page-size", () -> "2");
         user(registry, 0, "olivia", OPERATOR_PASSWORD, "OPERATOR");
         user(registry, 1, "victor", VIEWER_PASSWORD, "VIEWER");
         user(registry, 2, "edge", EDGE_PASSWORD, "READ_API");
@@ -198,6 +200,34 @@ class ConsoleBrowserIntegrationTests {
                 + "+'&commandId=" + UUID.randomUUID() + "&action=CAPTURE'});}).then(r=>done(r.status))"
                 + ".catch(e=>done(String(e)));");
         assertThat(status).isEqualTo(403L);
+    }
+
+    @Test
+    void aSearchPagesThroughEveryMatchNewestFirst() {
+        String merchant = "pager-" + UUID.randomUUID().toString().substring(0, 8);
+        Instant now = clock.instant();
+        for (int i = 1; i <= 5; i++) {
+            send(Events.authorized(merchant + "-" + i, merchant, now.plusSeconds(i), now.plus(Duration.ofDays(3)),
+                    100 * i));
+        }
+        login("victor", VIEWER_PASSWORD);
+        By rows = By.cssSelector("#results a");
+        await().atMost(WAIT).until(() -> {
+            browser.get(base() + "/console/search?q=" + merchant + "&status=AUTHORIZED");
+            return browser.findElements(rows).size() == 2 && !browser.findElements(By.id("older")).isEmpty();
+        });
+        List<String> seen = new ArrayList<>();
+        seen.addAll(browser.findElements(rows).stream().map(WebElement::getText).toList());
+        browser.findElement(By.id("older")).click();
+        seen.addAll(browser.findElements(rows).stream().map(WebElement::getText).toList());
+        browser.findElement(By.id("older")).click();
+        seen.addAll(browser.findElements(rows).stream().map(WebElement::getText).toList());
+        assertThat(browser.findElements(By.id("older"))).as("the last page links no further").isEmpty();
+        assertThat(seen).containsExactly(merchant + "-5", merchant + "-4", merchant + "-3", merchant + "-2",
+                merchant + "-1");
+
+        browser.get(base() + "/console/search?q=" + merchant + "&cursor=not-a-cursor");
+        assertThat(browser.findElements(rows)).isEmpty();
     }
 
     private void login(String user, String password) {

@@ -6,12 +6,15 @@ import io.holdfast.view.application.OperatorActions;
 import io.holdfast.view.application.ViewQuery;
 import io.holdfast.view.application.ViewStore;
 import io.holdfast.view.domain.DeadlineBoard;
+import io.holdfast.view.domain.PaymentView;
 import io.holdfast.view.domain.ViewStatus;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -23,6 +26,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.UriUtils;
 import reactor.core.publisher.Mono;
@@ -42,12 +46,15 @@ final class ConsoleController {
     private final AuditLog audit;
     private final OperatorActions actions;
     private final Clock clock;
+    private final int pageSize;
 
-    ConsoleController(ViewStore store, AuditLog audit, OperatorActions actions, Clock clock) {
+    ConsoleController(ViewStore store, AuditLog audit, OperatorActions actions, Clock clock,
+            @Value("${holdfast.view.console.page-size:100}") int pageSize) {
         this.store = store;
         this.audit = audit;
         this.actions = actions;
         this.clock = clock;
+        this.pageSize = pageSize;
     }
 
     @GetMapping({"/", "/console"})
@@ -67,11 +74,31 @@ final class ConsoleController {
 
     @GetMapping("/console/search")
     Mono<ResponseEntity<String>> search(@RequestParam(required = false) String q,
-            @RequestParam(required = false) String status, ServerWebExchange exchange) {
+            @RequestParam(required = false) String status, @RequestParam(required = false) String cursor,
+            ServerWebExchange exchange) {
         ViewStatus wanted = status == null || status.isBlank() ? null : parseStatus(status);
         String text = q == null || q.isBlank() ? null : q.strip();
-        return store.search(new ViewQuery(null, wanted, null, null, text, null, 100)).collectList()
-                .flatMap(rows -> render(exchange, "Search", ConsolePages.results(rows)));
+        ViewQuery.Cursor after = cursor == null || cursor.isBlank() ? null : parseCursor(cursor);
+        return store.search(new ViewQuery(null, wanted, null, null, text, after, pageSize + 1)).collectList()
+                .flatMap(rows -> {
+                    List<PaymentView> page = rows.size() > pageSize ? rows.subList(0, pageSize) : rows;
+                    String older = rows.size() > pageSize ? "/console/search?q=" + query(q) + "&status="
+                            + query(status) + "&cursor=" + ViewQuery.Cursor.after(page.get(page.size() - 1)).token()
+                            : null;
+                    return render(exchange, "Search", ConsolePages.results(page, older));
+                });
+    }
+
+    private static String query(String value) {
+        return value == null ? "" : UriUtils.encodeQueryParam(value, StandardCharsets.UTF_8);
+    }
+
+    private static ViewQuery.Cursor parseCursor(String cursor) {
+        try {
+            return ViewQuery.Cursor.parse(cursor);
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "cursor is not one the console made");
+        }
     }
 
     @GetMapping("/console/payments/{paymentRequestId}")
@@ -152,7 +179,7 @@ final class ConsoleController {
         try {
             return ViewStatus.valueOf(status);
         } catch (IllegalArgumentException e) {
-            throw new org.springframework.web.server.ResponseStatusException(HttpStatus.BAD_REQUEST, "no status");
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "no status");
         }
     }
 
@@ -160,7 +187,7 @@ final class ConsoleController {
         try {
             return ConsoleAction.Kind.valueOf(action);
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new org.springframework.web.server.ResponseStatusException(HttpStatus.BAD_REQUEST, "no action");
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "no action");
         }
     }
 }

@@ -88,7 +88,8 @@ final class ConsolePages {
                 left.toMinutesPart(), left.toSecondsPart());
     }
 
-    static String results(List<PaymentView> rows) {
+    /** A page of search results, newest first, with a link to the older ones when there are more. */
+    static String results(List<PaymentView> rows, String olderLink) {
         StringBuilder out = new StringBuilder("<table id=\"results\"><tr><th>paymentRequestId</th><th>paymentId</th>"
                 + "<th>merchant</th><th>status</th><th>amount</th><th>created</th></tr>");
         for (PaymentView v : rows) {
@@ -101,7 +102,11 @@ final class ConsolePages {
         if (rows.isEmpty()) {
             out.append("<tr><td colspan=\"6\" class=\"muted\">no payment matches</td></tr>");
         }
-        return out.append("</table>").toString();
+        out.append("</table>");
+        if (olderLink != null) {
+            out.append("<p><a id=\"older\" href=\"").append(e(olderLink)).append("\">Older payments</a></p>");
+        }
+        return out.toString();
     }
 
     /** The payment page: its row, the actions an operator may take, the timeline with audited console actions. */

@@ -4,10 +4,8 @@ import io.holdfast.view.application.ViewQuery;
 import io.holdfast.view.application.ViewStore;
 import io.holdfast.view.domain.PaymentView;
 import io.holdfast.view.domain.ViewStatus;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import org.springframework.http.HttpStatus;
@@ -64,9 +62,7 @@ final class ReadApiController {
         List<PaymentView> items = rows.size() > size ? rows.subList(0, size) : rows;
         String next = null;
         if (rows.size() > size) {
-            PaymentView last = items.get(items.size() - 1);
-            next = Base64.getUrlEncoder().withoutPadding().encodeToString((last.times().createdAt() + "\n"
-                    + last.ids().paymentRequestId()).getBytes(StandardCharsets.UTF_8));
+            next = ViewQuery.Cursor.after(items.get(items.size() - 1)).token();
         }
         return new PaymentJson.Page(items.stream().map(PaymentJson::of).toList(), next);
     }
@@ -76,9 +72,8 @@ final class ReadApiController {
             return null;
         }
         try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\n", 2);
-            return new ViewQuery.Cursor(Instant.parse(parts[0]), parts[1]);
-        } catch (IllegalArgumentException | DateTimeParseException | ArrayIndexOutOfBoundsException e) {
+            return ViewQuery.Cursor.parse(cursor);
+        } catch (IllegalArgumentException e) {
             throw badRequest("cursor is not one this API returned");
         }
     }
