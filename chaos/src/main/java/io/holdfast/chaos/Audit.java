@@ -131,6 +131,9 @@ final class Audit {
         String truth = antom.truth();
         checkCompleteness(antom, events, auth, schedule, view, problems);
         checkMoney(payment, antom, events, problems);
+        if (!workload.refundsFinal(payment) || (schedule != null && pendingRefund(schedule) > 0)) {
+            problems.add(count("refunds not final"));
+        }
         if (schedule != null && refundPosition(schedule) > Long.parseLong(schedule.columns().get("amount_minor"))) {
             problems.add(count("refunds above the captured amount"));
         }
@@ -188,6 +191,11 @@ final class Audit {
             problems.add(count("missed deadlines"));
         }
         checkRefunds(antom, events, problems);
+    }
+
+    private static long pendingRefund(Row schedule) {
+        String pending = schedule.columns().get("refund_pending_minor");
+        return pending == null ? 0 : Long.parseLong(pending);
     }
 
     /**

@@ -22,6 +22,7 @@ final class Report {
             "captures attempted after authExpiryTime",
             "missed deadlines",
             "refunds above the captured amount",
+            "refunds not final",
             "merchant-visible contradictions",
             "authorization-service records disagreeing with Antom",
             "capture-service records disagreeing with Antom",

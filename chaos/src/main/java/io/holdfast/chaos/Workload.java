@@ -11,9 +11,12 @@ import io.holdfast.schemas.common.CaptureMode;
 import io.holdfast.schemas.common.DeadlinePolicy;
 import io.holdfast.schemas.common.Money;
 import io.holdfast.schemas.event.CaptureSucceeded;
+import io.holdfast.schemas.event.CommandRejected;
 import io.holdfast.schemas.event.PaymentActionRequired;
 import io.holdfast.schemas.event.PaymentAuthorized;
 import io.holdfast.schemas.event.PaymentEvent;
+import io.holdfast.schemas.event.RefundFailed;
+import io.holdfast.schemas.event.RefundSucceeded;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,10 +28,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -72,6 +77,8 @@ final class Workload implements AutoCloseable {
         final AtomicBoolean reactedToChallenge = new AtomicBoolean();
         final AtomicBoolean reactedToCapture = new AtomicBoolean();
         final AtomicBoolean released = new AtomicBoolean();
+        /** The commandIds of the RefundPayments the merchant sent (each asks for one refund). */
+        final Set<String> refundCommands = ConcurrentHashMap.newKeySet();
         volatile long doneNanos;
 
         Payment(String id, Flow flow, Money amount, Random random) {
@@ -233,10 +240,38 @@ final class Workload implements AutoCloseable {
         }
         long total = payment.amount.getValueMinor();
         long first = Math.max(1, total * 2 / 5);
-        send(payment, commands.refund(payment.id, new Money(first, "USD"), "chaos: a missing part"));
+        sendRefund(payment, commands.refund(payment.id, new Money(first, "USD"), "chaos: a missing part"));
         if (total > first) {
-            send(payment, commands.refund(payment.id, new Money(total - first, "USD"), "chaos: returned"));
+            sendRefund(payment, commands.refund(payment.id, new Money(total - first, "USD"), "chaos: returned"));
         }
+    }
+
+    private void sendRefund(Payment payment, PaymentCommand refund) {
+        payment.refundCommands.add(refund.getCommandId());
+        send(payment, refund);
+    }
+
+    /**
+     * Whether every refund the merchant asked for has ended where the merchant sees it: as many refunds ended
+     * (RefundSucceeded or RefundFailed, by refundRequestId — each command's is derived from its commandId) or refund
+     * commands rejected as the merchant sent.
+     */
+    boolean refundsFinal(Payment payment) {
+        if (payment.refundCommands.isEmpty()) {
+            return true;
+        }
+        Set<String> ended = new HashSet<>();
+        for (PaymentEvent event : events.events(payment.id)) {
+            Object payload = event.getPayload();
+            if (payload instanceof RefundSucceeded succeeded) {
+                ended.add(succeeded.getRefundRequestId());
+            } else if (payload instanceof RefundFailed failed) {
+                ended.add(failed.getRefundRequestId());
+            } else if (payload instanceof CommandRejected && payment.refundCommands.contains(event.getCausationId())) {
+                ended.add("rejected " + event.getCausationId());
+            }
+        }
+        return ended.size() >= payment.refundCommands.size();
     }
 
     private void passChallenge(Payment payment, String redirectUrl) {
@@ -347,7 +382,7 @@ final class Workload implements AutoCloseable {
     List<Payment> open() {
         List<Payment> open = new ArrayList<>();
         payments.values().forEach(payment -> {
-            if (!MerchantView.of(events.events(payment.id)).isTerminal()) {
+            if (!MerchantView.of(events.events(payment.id)).isTerminal() || !refundsFinal(payment)) {
                 open.add(payment);
             }
         });
