@@ -1,8 +1,7 @@
 package io.holdfast.deploy;
 
+import io.holdfast.localstack.LocalKafka;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,17 +9,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import kafka.server.KafkaConfig;
-import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclOperation;
@@ -29,14 +24,10 @@ import org.apache.kafka.common.config.SslConfigs;
 import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
-import org.apache.kafka.common.utils.Time;
-import org.apache.kafka.metadata.storage.Formatter;
-import org.apache.kafka.server.common.Feature;
-import org.apache.kafka.server.common.MetadataVersion;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A real single-node Kafka (KRaft) in this JVM, configured as the Strimzi cluster the manifests name: an mTLS
+ * A real single-node Kafka (KRaft) in this JVM (local-stack's {@link LocalKafka}), configured as the Strimzi cluster the manifests name: an mTLS
  * listener (client certificates required, principal {@code User:CN=<KafkaUser>}), the {@code StandardAuthorizer}
  * with the rendered KafkaUsers' ACLs and nothing else allowed, and the rendered KafkaTopics (replication factor 1,
  * one broker). The test's own clients connect as the super user {@code CN=holdfast-boot-test-admin}.
@@ -45,11 +36,11 @@ final class BootKafka implements AutoCloseable {
 
     static final String ADMIN = "holdfast-boot-test-admin";
 
-    private final KafkaRaftServer server;
+    private final LocalKafka server;
     private final String bootstrapServers;
     private final Map<String, Object> adminConfig;
 
-    private BootKafka(KafkaRaftServer server, String bootstrapServers, Map<String, Object> adminConfig) {
+    private BootKafka(LocalKafka server, String bootstrapServers, Map<String, Object> adminConfig) {
         this.server = server;
         this.bootstrapServers = bootstrapServers;
         this.adminConfig = adminConfig;
@@ -66,16 +57,10 @@ final class BootKafka implements AutoCloseable {
         Files.writeString(truststore, pki.caPem());
         Path adminKeystore = dir.resolve("admin.p12");
         Files.write(adminKeystore, pki.client(ADMIN).pkcs12(ADMIN, password));
-        String logDir = dir.resolve("data").toString();
-        Properties props = new Properties();
-        props.putAll(Map.ofEntries(
-                Map.entry("process.roles", "broker,controller"),
-                Map.entry("node.id", "1"),
-                Map.entry("controller.quorum.voters", "1@localhost:" + controllerPort),
+        LocalKafka kafka = LocalKafka.start("localhost", port, controllerPort, dir.resolve("data"), Map.ofEntries(
                 Map.entry("listeners", "TLS://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort),
                 Map.entry("advertised.listeners", "TLS://localhost:" + port),
                 Map.entry("listener.security.protocol.map", "TLS:SSL,CONTROLLER:PLAINTEXT"),
-                Map.entry("controller.listener.names", "CONTROLLER"),
                 Map.entry("inter.broker.listener.name", "TLS"),
                 Map.entry("ssl.client.auth", "required"),
                 Map.entry("ssl.keystore.type", "PKCS12"),
@@ -89,29 +74,7 @@ final class BootKafka implements AutoCloseable {
                 // plaintext controller listener
                 Map.entry("super.users", "User:CN=" + ADMIN + ";User:CN=localhost;User:ANONYMOUS"),
                 Map.entry("allow.everyone.if.no.acl.found", "false"),
-                Map.entry("log.dirs", logDir),
-                Map.entry("num.partitions", "1"),
-                Map.entry("offsets.topic.replication.factor", "1"),
-                Map.entry("offsets.topic.num.partitions", "3"),
-                Map.entry("transaction.state.log.replication.factor", "1"),
-                Map.entry("transaction.state.log.min.isr", "1"),
-                Map.entry("share.coordinator.state.topic.replication.factor", "1"),
-                Map.entry("share.coordinator.state.topic.min.isr", "1"),
-                Map.entry("group.initial.rebalance.delay.ms", "0"),
-                Map.entry("auto.create.topics.enable", "false")));
-        new Formatter()
-                .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
-                .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
-                .setNodeId(1)
-                .setClusterId(Uuid.randomUuid().toString())
-                .setDirectories(List.of(logDir))
-                .setMetadataLogDirectory(logDir)
-                .setControllerListenerName("CONTROLLER")
-                .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
-                .setIgnoreFormatted(true)
-                .run();
-        KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
-        server.startup();
+                Map.entry("num.partitions", "1")));
         Map<String, Object> admin = new HashMap<>();
         admin.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + port);
         admin.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SSL");
@@ -120,7 +83,7 @@ final class BootKafka implements AutoCloseable {
         admin.put(SslConfigs.SSL_KEYSTORE_PASSWORD_CONFIG, new String(password));
         admin.put(SslConfigs.SSL_TRUSTSTORE_TYPE_CONFIG, "PEM");
         admin.put(SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG, truststore.toString());
-        return new BootKafka(server, "localhost:" + port, admin);
+        return new BootKafka(kafka, "localhost:" + port, admin);
     }
 
     String bootstrapServers() {
@@ -198,7 +161,6 @@ final class BootKafka implements AutoCloseable {
 
     @Override
     public void close() {
-        server.shutdown();
-        server.awaitShutdown();
+        server.close();
     }
 }

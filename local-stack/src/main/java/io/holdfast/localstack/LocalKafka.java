@@ -42,6 +42,15 @@ public final class LocalKafka implements AutoCloseable {
 
     /** Formats {@code dataDir} on first use, then starts the broker on {@code host:port} (controller on port+1). */
     public static LocalKafka start(String host, int port, int controllerPort, Path dataDir) throws Exception {
+        return start(host, port, controllerPort, dataDir, Map.of());
+    }
+
+    /**
+     * As {@link #start(String, int, int, Path)}, with broker properties that replace or add to the defaults: another
+     * listener (TLS with client certificates), an authorizer, another partition count.
+     */
+    public static LocalKafka start(String host, int port, int controllerPort, Path dataDir,
+                                   Map<String, String> overrides) throws Exception {
         Files.createDirectories(dataDir);
         String logDir = dataDir.toAbsolutePath().toString();
         Properties props = new Properties();
@@ -64,6 +73,7 @@ public final class LocalKafka implements AutoCloseable {
                 Map.entry("share.coordinator.state.topic.min.isr", "1"),
                 Map.entry("group.initial.rebalance.delay.ms", "0"),
                 Map.entry("auto.create.topics.enable", "false")));
+        props.putAll(overrides);
         if (!Files.exists(dataDir.resolve("meta.properties"))) {
             new Formatter()
                     .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
