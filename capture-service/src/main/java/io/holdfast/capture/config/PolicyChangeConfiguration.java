@@ -3,6 +3,7 @@ package io.holdfast.capture.config;
 import io.holdfast.capture.application.DeadlinePolicyCommandHandler;
 import io.holdfast.capture.application.Inbox;
 import io.holdfast.capture.application.Outbox;
+import io.holdfast.capture.application.ParkedCommands;
 import io.holdfast.capture.application.PolicyStore;
 import io.holdfast.capture.application.ScheduleStore;
 import io.holdfast.capture.application.Transactions;
@@ -16,7 +17,7 @@ public class PolicyChangeConfiguration {
 
     @Bean
     DeadlinePolicyCommandHandler deadlinePolicyCommandHandler(Transactions tx, Inbox inbox, ScheduleStore store,
-            PolicyStore policies, Outbox outbox, Clock clock) {
-        return new DeadlinePolicyCommandHandler(tx, inbox, store, policies, outbox, clock);
+            PolicyStore policies, Outbox outbox, ParkedCommands parkedCommands, Clock clock) {
+        return new DeadlinePolicyCommandHandler(tx, inbox, store, policies, outbox, parkedCommands, clock);
     }
 }

@@ -7,11 +7,13 @@ import io.holdfast.capture.application.ScheduleStore;
 import io.holdfast.capture.domain.CaptureStatus;
 import io.holdfast.capture.domain.DeadlinePolicy;
 import io.holdfast.schemas.Topics;
+import io.holdfast.schemas.command.CapturePayment;
 import io.holdfast.schemas.command.ChangeDeadlinePolicy;
 import io.holdfast.schemas.command.PaymentCommand;
 import io.holdfast.schemas.common.CaptureMode;
 import io.holdfast.schemas.common.Money;
 import io.holdfast.schemas.event.AuthorizationCancelled;
+import io.holdfast.schemas.event.CaptureScheduled;
 import io.holdfast.schemas.event.CancelInitiator;
 import io.holdfast.schemas.event.CommandRejected;
 import io.holdfast.schemas.event.DeadlinePolicyChanged;
@@ -39,19 +41,22 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * ChangeDeadlinePolicy (an operator's command from payment-view's console): applied to an open schedule row with
- * DeadlinePolicyChanged (changedBy = operatorId) through the outbox; refused with INVALID_STATE once the schedule is
- * closed, UNKNOWN_PAYMENT for a payment not known here, NOT_PAYMENT_OWNER for another merchant's command.
+ * ChangeDeadlinePolicy (an operator's command from payment-view's console, or a merchant's): applied to an open
+ * schedule row with DeadlinePolicyChanged (changedBy = operatorId) through the outbox; refused with INVALID_STATE once
+ * the schedule is closed, NOT_PAYMENT_OWNER for another merchant's command; before its PaymentAuthorized it is parked
+ * (with any parked CapturePayment, in arrival order) and UNKNOWN_PAYMENT only after the parking timeout.
  */
 @SpringBootTest(properties = {
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "holdfast.capture.scheduler.poll-interval=200ms",
         "holdfast.capture.outbox.poll-interval=100ms",
-        "holdfast.alipay.timeout=3s"})
+        "holdfast.alipay.timeout=3s",
+        "holdfast.capture.command-parking.check-interval=200ms"})
 @EmbeddedKafka(partitions = 1, topics = {Topics.PAYMENTS_COMMANDS, Topics.PAYMENTS_EVENTS,
         Topics.ALIPAY_NOTIFICATIONS, "payments.commands.DLT", "payments.events.DLT", "alipay.notifications.DLT"})
 class DeadlinePolicyIntegrationTests {
@@ -68,6 +73,8 @@ class DeadlinePolicyIntegrationTests {
     EmbeddedKafkaBroker broker;
     @Autowired
     ScheduleStore store;
+    @Autowired
+    DatabaseClient db;
 
     static Recorder recorder;
 
@@ -140,13 +147,75 @@ class DeadlinePolicyIntegrationTests {
         await().atMost(WAIT).until(() -> !recorder.deadLetterCommands(id).isEmpty());
     }
 
+    /**
+     * The merchant's race: the policy right after the AuthorizePayment reaches capture-service before the
+     * PaymentAuthorized (another topic, another consumer). It is parked like an early CapturePayment and applied when
+     * the authorization arrives (before, it was rejected at once with UNKNOWN_PAYMENT).
+     */
     @Test
-    void aPolicyChangeForAnUnknownPaymentIsRejected() {
+    void aPolicyChangeBeforeItsPaymentAuthorizedIsParkedThenAppliedWhenTheAuthorizationArrives() {
+        String id = "early-" + UUID.randomUUID();
+
+        PaymentCommand command = change(id, "acme", io.holdfast.schemas.common.DeadlinePolicy.VOID, "olivia");
+        await().atMost(WAIT).until(() -> parkedCommands(id) == 1
+                || !recorder.envelopes(id, CommandRejected.class).isEmpty());
+        assertThat(recorder.events(id, CommandRejected.class)).as("no rejection while the authorization is on its way")
+                .isEmpty();
+
+        publishAuthorized(id, "acme");
+
+        List<PaymentEvent> changed = await().atMost(WAIT).until(
+                () -> recorder.envelopes(id, DeadlinePolicyChanged.class), list -> !list.isEmpty());
+        DeadlinePolicyChanged event = (DeadlinePolicyChanged) changed.get(0).getPayload();
+        assertThat(event.getPreviousPolicy()).isEqualTo(io.holdfast.schemas.common.DeadlinePolicy.EXPIRE);
+        assertThat(event.getPolicy()).isEqualTo(io.holdfast.schemas.common.DeadlinePolicy.VOID);
+        assertThat(event.getChangedBy()).isEqualTo("olivia");
+        assertThat(changed.get(0).getCausationId()).isEqualTo(command.getCommandId());
+        assertThat(store.find(id).block().policy()).isEqualTo(DeadlinePolicy.VOID);
+        assertThat(parkedCommands(id)).isZero();
+        assertThat(recorder.events(id, CommandRejected.class)).isEmpty();
+        assertThat(recorder.deadLetterCommands(id)).isEmpty();
+    }
+
+    /** Parked policy changes and captures of one payment are applied in the order they arrived, whatever their kind. */
+    @Test
+    void parkedPolicyChangesAndCapturesApplyInArrivalOrder() {
+        String policyFirst = "order-p-" + UUID.randomUUID();
+        String captureFirst = "order-c-" + UUID.randomUUID();
+        change(policyFirst, "acme", io.holdfast.schemas.common.DeadlinePolicy.CAPTURE, "olivia");
+        captureAt(policyFirst, "acme");
+        captureAt(captureFirst, "acme");
+        change(captureFirst, "acme", io.holdfast.schemas.common.DeadlinePolicy.CAPTURE, "olivia");
+        await().atMost(WAIT).until(() -> parkedCommands(policyFirst) == 2 && parkedCommands(captureFirst) == 2);
+
+        publishAuthorized(policyFirst, "acme");
+        publishAuthorized(captureFirst, "acme");
+
+        await().atMost(WAIT).until(() -> timeline(policyFirst).size() == 3 && timeline(captureFirst).size() == 3);
+        assertThat(timeline(policyFirst)).containsExactly(PaymentAuthorized.class, DeadlinePolicyChanged.class,
+                CaptureScheduled.class);
+        assertThat(timeline(captureFirst)).containsExactly(PaymentAuthorized.class, CaptureScheduled.class,
+                DeadlinePolicyChanged.class);
+        assertThat(store.find(policyFirst).block().status()).isEqualTo(CaptureStatus.CAPTURE_SCHEDULED);
+        assertThat(store.find(captureFirst).block().policy()).isEqualTo(DeadlinePolicy.CAPTURE);
+    }
+
+    /** A parked policy change whose payment never arrives ends as a parked capture does: UNKNOWN_PAYMENT. */
+    @Test
+    void aParkedPolicyChangeWhosePaymentNeverArrivesIsRejectedAfterTheParkingTimeout() {
         String id = "unknown-" + UUID.randomUUID();
 
         change(id, "acme", io.holdfast.schemas.common.DeadlinePolicy.CAPTURE, "olivia");
+        await().atMost(WAIT).until(() -> parkedCommands(id) == 1
+                || !recorder.envelopes(id, CommandRejected.class).isEmpty());
+        assertThat(recorder.events(id, CommandRejected.class)).as("parked, not rejected at once").isEmpty();
+        CLOCK.advance(Duration.ofMinutes(61)); // past the parking timeout (1 h)
 
-        assertThat(awaitRejection(id).getReason()).isEqualTo(RejectionReason.UNKNOWN_PAYMENT);
+        PaymentEvent rejection = await().atMost(WAIT).until(() -> recorder.envelopes(id, CommandRejected.class),
+                list -> !list.isEmpty()).get(0);
+        assertThat(((CommandRejected) rejection.getPayload()).getReason()).isEqualTo(RejectionReason.UNKNOWN_PAYMENT);
+        assertThat(rejection.getMerchantId()).as("addressed to the sender").isEqualTo("acme");
+        assertThat(parkedCommands(id)).isZero();
     }
 
     @Test
@@ -161,13 +230,36 @@ class DeadlinePolicyIntegrationTests {
 
     private String authorize(String prefix, String merchantId) {
         String id = prefix + "-" + UUID.randomUUID();
+        publishAuthorized(id, merchantId);
+        await().atMost(WAIT).until(() -> store.find(id).blockOptional().isPresent());
+        return id;
+    }
+
+    /** authorization-service's PaymentAuthorized: manual capture, EXPIRE, seven days to the deadline. */
+    private void publishAuthorized(String id, String merchantId) {
         PaymentAuthorized payload = new PaymentAuthorized("pay-" + id, new Money(5100L, "USD"), CaptureMode.MANUAL,
                 CLOCK.instant(), CLOCK.instant().plus(Duration.ofDays(7)),
                 io.holdfast.schemas.common.DeadlinePolicy.EXPIRE, null);
         kafka.send(Topics.PAYMENTS_EVENTS, id, new PaymentEvent(UUID.randomUUID().toString(), id, "pay-" + id,
                 merchantId, CLOCK.instant(), "cmd-" + id, payload)).join();
-        await().atMost(WAIT).until(() -> store.find(id).blockOptional().isPresent());
-        return id;
+    }
+
+    /** A CapturePayment for two days from now (scheduled, not sent: the clock does not get there here). */
+    private void captureAt(String id, String merchantId) {
+        kafka.send(Topics.PAYMENTS_COMMANDS, id, new PaymentCommand("cmd-" + UUID.randomUUID(), id, merchantId,
+                CLOCK.instant(), new CapturePayment(new Money(5100L, "USD"), CLOCK.instant().plus(Duration.ofDays(2))),
+                null)).join();
+    }
+
+    /** The payload types of the payment's events, in the order they were published. */
+    private static List<Class<?>> timeline(String id) {
+        return recorder.all().stream().filter(r -> r instanceof PaymentEvent e && id.equals(e.getPaymentRequestId()))
+                .<Class<?>>map(r -> ((PaymentEvent) r).getPayload().getClass()).toList();
+    }
+
+    private long parkedCommands(String id) {
+        return db.sql("select count(*) as n from parked_capture_command where payment_request_id = :id")
+                .bind("id", id).map(r -> r.get("n", Long.class)).one().block();
     }
 
     private PaymentCommand change(String id, String merchantId, io.holdfast.schemas.common.DeadlinePolicy policy,
