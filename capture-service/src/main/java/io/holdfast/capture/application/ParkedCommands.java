@@ -16,14 +16,18 @@ public interface ParkedCommands {
     /** A parked command and the merchant that sent it. */
     sealed interface ParkedCommand permits ParkedCapture, ParkedPolicyChange {
 
-        String commandId();
-
-        String paymentRequestId();
-
         String merchantId();
 
         /** One function per kind (Java 17 has no switch over a sealed type): a new kind fails compilation. */
         <T> T fold(Function<ParkedCapture, T> capture, Function<ParkedPolicyChange, T> policyChange);
+
+        default String commandId() {
+            return fold(c -> c.request().commandId(), p -> p.request().commandId());
+        }
+
+        default String paymentRequestId() {
+            return fold(c -> c.request().paymentRequestId(), p -> p.request().paymentRequestId());
+        }
     }
 
     /** A parked CapturePayment. */
@@ -33,16 +37,6 @@ public interface ParkedCommands {
         public <T> T fold(Function<ParkedCapture, T> capture, Function<ParkedPolicyChange, T> policyChange) {
             return capture.apply(this);
         }
-
-        @Override
-        public String commandId() {
-            return request.commandId();
-        }
-
-        @Override
-        public String paymentRequestId() {
-            return request.paymentRequestId();
-        }
     }
 
     /** A parked ChangeDeadlinePolicy. */
@@ -51,16 +45,6 @@ public interface ParkedCommands {
         @Override
         public <T> T fold(Function<ParkedCapture, T> capture, Function<ParkedPolicyChange, T> policyChange) {
             return policyChange.apply(this);
-        }
-
-        @Override
-        public String commandId() {
-            return request.commandId();
-        }
-
-        @Override
-        public String paymentRequestId() {
-            return request.paymentRequestId();
         }
     }
 
