@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Map;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** One real PostgreSQL per test JVM (zonky binaries, random port), shared by every integration test. */
@@ -41,6 +42,15 @@ final class EmbeddedDatabase {
 
     /** The same, with the service connecting through {@code port} (a fault proxy in front of the database). */
     static void register(DynamicPropertyRegistry registry, String name, int port) {
+        properties(name, port).forEach((property, value) -> registry.add(property, () -> value));
+    }
+
+    /** The properties that point a service at database {@code name} (created on first use). */
+    static Map<String, String> properties(String name) {
+        return properties(name, get().getPort());
+    }
+
+    private static Map<String, String> properties(String name, int port) {
         try (Connection c = get().getPostgresDatabase().getConnection();
                 ResultSet exists = c.createStatement().executeQuery(
                         "select 1 from pg_database where datname = '" + name + "'")) {
@@ -50,11 +60,11 @@ final class EmbeddedDatabase {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        registry.add("spring.r2dbc.url", () -> "r2dbc:postgresql://localhost:" + port + "/" + name);
-        registry.add("spring.r2dbc.username", () -> "postgres");
-        registry.add("spring.r2dbc.password", () -> "postgres");
-        registry.add("spring.flyway.url", () -> "jdbc:postgresql://localhost:" + port + "/" + name);
-        registry.add("spring.flyway.user", () -> "postgres");
-        registry.add("spring.flyway.password", () -> "postgres");
+        return Map.of("spring.r2dbc.url", "r2dbc:postgresql://localhost:" + port + "/" + name,
+                "spring.r2dbc.username", "postgres",
+                "spring.r2dbc.password", "postgres",
+                "spring.flyway.url", "jdbc:postgresql://localhost:" + port + "/" + name,
+                "spring.flyway.user", "postgres",
+                "spring.flyway.password", "postgres");
     }
 }
