@@ -23,6 +23,7 @@ import io.holdfast.capture.domain.DeadlinePolicy;
 import io.holdfast.capture.domain.Guardian;
 import io.holdfast.capture.domain.Money;
 import io.holdfast.capture.domain.Schedule;
+import io.holdfast.messaging.testing.EmbeddedDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.security.SecureRandom;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package io.holdfast.capture.it;
+package io.holdfast.messaging.testing;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -9,15 +9,20 @@ import java.sql.SQLException;
 import java.util.Map;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
-/** One real PostgreSQL per test JVM (zonky binaries, random port), shared by every integration test. */
-final class EmbeddedDatabase {
+/**
+ * One real PostgreSQL per test JVM (zonky binaries, random port), shared by every integration test of a service, each
+ * test class (or Spring context) on a database of its own, created on first use. The services point Spring Boot at it
+ * with {@link #register}; a fixture that configures its context otherwise takes {@link #properties}.
+ */
+public final class EmbeddedDatabase {
 
     private static EmbeddedPostgres postgres;
 
     private EmbeddedDatabase() {
     }
 
-    static synchronized EmbeddedPostgres get() {
+    /** The server, started on first use and stopped when the JVM ends. */
+    public static synchronized EmbeddedPostgres get() {
         if (postgres == null) {
             try {
                 postgres = EmbeddedPostgres.builder().start();
@@ -36,17 +41,17 @@ final class EmbeddedDatabase {
     }
 
     /** Points the service at database {@code name} (created on first use), so test classes do not share rows. */
-    static void register(DynamicPropertyRegistry registry, String name) {
+    public static void register(DynamicPropertyRegistry registry, String name) {
         register(registry, name, get().getPort());
     }
 
     /** The same, with the service connecting through {@code port} (a fault proxy in front of the database). */
-    static void register(DynamicPropertyRegistry registry, String name, int port) {
+    public static void register(DynamicPropertyRegistry registry, String name, int port) {
         properties(name, port).forEach((property, value) -> registry.add(property, () -> value));
     }
 
-    /** The properties that point a service at database {@code name} (created on first use). */
-    static Map<String, String> properties(String name) {
+    /** The Spring Boot properties (R2DBC and Flyway) that point a service at database {@code name}. */
+    public static Map<String, String> properties(String name) {
         return properties(name, get().getPort());
     }
 
