@@ -5,6 +5,7 @@ import io.holdfast.capture.domain.CaptureEvent;
 import io.holdfast.capture.domain.Ownership;
 import io.holdfast.capture.domain.PolicyChangeRequest;
 import io.holdfast.capture.domain.PolicyChangeRules;
+import io.holdfast.capture.domain.Schedule;
 import io.holdfast.capture.domain.Transition;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,16 +37,18 @@ public final class DeadlinePolicyCommandHandler {
     private final PolicyStore policies;
     private final Outbox outbox;
     private final ParkedCommands parked;
+    private final Schedule schedule;
     private final Clock clock;
 
     public DeadlinePolicyCommandHandler(Transactions tx, Inbox inbox, ScheduleStore store, PolicyStore policies,
-            Outbox outbox, ParkedCommands parked, Clock clock) {
+            Outbox outbox, ParkedCommands parked, Schedule schedule, Clock clock) {
         this.tx = tx;
         this.inbox = inbox;
         this.store = store;
         this.policies = policies;
         this.outbox = outbox;
         this.parked = parked;
+        this.schedule = schedule;
         this.clock = clock;
     }
 
@@ -79,12 +82,12 @@ public final class DeadlinePolicyCommandHandler {
             return reject(PolicyChangeRules.notOwner(request, merchantId), request, merchantId)
                     .map(outcome -> new Decided(outcome, row));
         }
-        Transition t = PolicyChangeRules.decide(row, request);
+        Transition t = PolicyChangeRules.decide(row, request, schedule);
         if (t.events().stream().anyMatch(e -> e instanceof CaptureEvent.CommandRejected)) {
             return outbox.append(t.events(), row.merchantId(), request.commandId())
                     .thenReturn(new Decided(CaptureCommandHandler.Outcome.REJECTED, row));
         }
-        return policies.changePolicy(t.next(), row.policy())
+        return policies.changePolicy(t.next(), row.policy(), schedule.dueAt(t.next()))
                 .switchIfEmpty(Mono.error(() -> new StaleRowException(row.paymentRequestId())))
                 .flatMap(saved -> outbox.append(t.events(), saved.merchantId(), request.commandId())
                         .thenReturn(new Decided(CaptureCommandHandler.Outcome.ACCEPTED, saved)));

@@ -7,6 +7,7 @@ import io.holdfast.capture.application.ParkedCommands;
 import io.holdfast.capture.application.PolicyStore;
 import io.holdfast.capture.application.ScheduleStore;
 import io.holdfast.capture.application.Transactions;
+import io.holdfast.capture.domain.Schedule;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,7 +18,7 @@ public class PolicyChangeConfiguration {
 
     @Bean
     DeadlinePolicyCommandHandler deadlinePolicyCommandHandler(Transactions tx, Inbox inbox, ScheduleStore store,
-            PolicyStore policies, Outbox outbox, ParkedCommands parkedCommands, Clock clock) {
-        return new DeadlinePolicyCommandHandler(tx, inbox, store, policies, outbox, parkedCommands, clock);
+            PolicyStore policies, Outbox outbox, ParkedCommands parkedCommands, Schedule schedule, Clock clock) {
+        return new DeadlinePolicyCommandHandler(tx, inbox, store, policies, outbox, parkedCommands, schedule, clock);
     }
 }

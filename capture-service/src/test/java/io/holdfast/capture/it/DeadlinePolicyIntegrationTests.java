@@ -16,7 +16,9 @@ import io.holdfast.schemas.command.ChangeDeadlinePolicy;
 import io.holdfast.schemas.command.PaymentCommand;
 import io.holdfast.schemas.common.CaptureMode;
 import io.holdfast.schemas.event.AuthorizationCancelled;
+import io.holdfast.schemas.event.AuthorizationExpired;
 import io.holdfast.schemas.event.CaptureScheduled;
+import io.holdfast.schemas.event.CaptureSucceeded;
 import io.holdfast.schemas.event.CancelInitiator;
 import io.holdfast.schemas.event.CommandRejected;
 import io.holdfast.schemas.event.DeadlinePolicyChanged;
@@ -64,6 +66,27 @@ class DeadlinePolicyIntegrationTests {
         assertThat(envelope.getMerchantId()).isEqualTo("acme");
         assertThat(store.find(id).block().policy()).isEqualTo(DeadlinePolicy.VOID);
         assertThat(recorder.envelopes(id, CommandRejected.class)).isEmpty();
+    }
+
+    /**
+     * A policy changed from EXPIRE to CAPTURE acts where a CAPTURE policy acts, at deadline − safety margin (12 h), not
+     * where the EXPIRE policy would have looked again: at the deadline itself no capture can be sent any more, and the
+     * authorization lapsed as a deadline miss.
+     */
+    @Test
+    void aPolicyChangedFromExpireToCaptureCapturesAtItsPolicyPointNotAtTheDeadline() {
+        TestAntom.Authorized auth = scenario.authorize("acme", "to-capture", 5100,
+                io.holdfast.schemas.common.DeadlinePolicy.EXPIRE);
+        String id = auth.paymentRequestId();
+        change(id, "acme", io.holdfast.schemas.common.DeadlinePolicy.CAPTURE, "olivia");
+        scenario.awaitOne(id, DeadlinePolicyChanged.class, 1);
+
+        advance(Duration.ofDays(7).minusHours(12).plusMinutes(1)); // deadline - safety margin
+
+        scenario.awaitOne(id, CaptureSucceeded.class, 1);
+        assertThat(ANTOM.appliedCaptures(auth.paymentId())).hasSize(1);
+        assertThat(recorder.events(id, AuthorizationExpired.class)).isEmpty();
+        assertThat(store.find(id).block().status()).isEqualTo(CaptureStatus.CAPTURED);
     }
 
     @Test
