@@ -110,6 +110,47 @@ class AlertRulesTests {
                 .singleElement().extracting(PromQl.Sample::value).isEqualTo(1.0);
     }
 
+    /**
+     * Refunds that do not finish are seen: capture-service's {@code holdfast_capture_refunds_unfinished} (refunds not
+     * final over an hour after they were requested, per status; every replica reports the same database count) is
+     * silent at 0 and fires with the number of such refunds, not that number times the replicas.
+     */
+    @Test
+    void refundsNotFinishingAlertFiresOnUnfinishedRefundsCountedOnce() {
+        String expr = rule(Overlays.render("prod"), "HoldfastRefundsNotFinishing");
+        List<PromQl.Sample> normal = new ArrayList<>();
+        List<PromQl.Sample> stuck = new ArrayList<>();
+        for (String pod : List.of("capture-service-a", "capture-service-b")) {
+            for (String status : List.of("REQUESTED", "PENDING", "UNKNOWN")) {
+                normal.add(unfinishedRefunds(pod, status, 0));
+                stuck.add(unfinishedRefunds(pod, status, status.equals("PENDING") ? 0 : 1));
+            }
+        }
+
+        assertThat(expr).contains("holdfast_capture_refunds_unfinished");
+        assertThat(PromQl.evaluate(expr, normal)).as("silent while every refund finishes in time").isEmpty();
+        assertThat(PromQl.evaluate(expr, stuck)).singleElement().extracting(PromQl.Sample::value).isEqualTo(2.0);
+    }
+
+    private static PromQl.Sample unfinishedRefunds(String pod, String status, double value) {
+        return PromQl.Sample.of("holdfast_capture_refunds_unfinished", value, "service", "capture-service",
+                "pod", pod, "status", status);
+    }
+
+    /** The expression of the alert {@code name}. */
+    private static String rule(Rendering rendering, String name) {
+        for (Rendering.RenderedObject rule : rendering.ofKind("PrometheusRule")) {
+            for (JsonNode group : rule.spec().path("groups")) {
+                for (JsonNode alert : group.path("rules")) {
+                    if (alert.path("alert").asString().equals(name)) {
+                        return alert.path("expr").asString();
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no alert " + name);
+    }
+
     private static PromQl.Sample exposure(String pod, String bucket, String policy, double value) {
         return PromQl.Sample.of("holdfast_capture_exposure_authorizations", value, "service", "capture-service",
                 "pod", pod, "bucket", bucket, "currency", "USD", "policy", policy);

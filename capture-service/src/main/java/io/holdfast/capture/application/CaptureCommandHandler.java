@@ -7,6 +7,7 @@ import io.holdfast.capture.domain.CaptureRequest;
 import io.holdfast.capture.domain.Transition;
 import io.holdfast.capture.domain.ManualCaptureRules;
 import io.holdfast.capture.domain.Ownership;
+import io.holdfast.capture.domain.PolicyChangeRules;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +22,8 @@ import reactor.core.publisher.Mono;
  * the scheduler sends it, so every capture goes through the same attempt-row-then-call path. A command for a payment
  * not known here yet (its PaymentAuthorized lags behind on the other topic) is parked, applied by
  * {@link PaymentEventHandler#authorized} when the row opens, and rejected as UNKNOWN_PAYMENT only when it has been
- * parked longer than the parking timeout ({@link #rejectParkedBefore}).
+ * parked longer than the parking timeout ({@link #rejectParkedBefore}, which also ends parked ChangeDeadlinePolicy
+ * commands).
  */
 public final class CaptureCommandHandler {
 
@@ -106,17 +108,20 @@ public final class CaptureCommandHandler {
     }
 
     /**
-     * Rejects (UNKNOWN_PAYMENT) the commands parked before {@code now - timeout}: their payment never became known
-     * here; how many.
+     * Rejects (UNKNOWN_PAYMENT) the commands parked before {@code now - timeout} — CapturePayment and
+     * ChangeDeadlinePolicy alike: their payment never became known here; how many.
      */
     public Mono<Long> rejectParkedBefore(Duration timeout) {
         Instant cutoff = clock.instant().minus(timeout);
         return tx.inTransaction(parked.takeReceivedBefore(cutoff)
                 .concatMap(p -> {
-                    log.warn("CapturePayment {} for {} parked longer than {}: no PaymentAuthorized arrived, rejected "
-                            + "as UNKNOWN_PAYMENT", p.request().commandId(), p.request().paymentRequestId(), timeout);
-                    return outbox.append(List.of(ManualCaptureRules.unknownPayment(p.request())), p.merchantId(),
-                            p.request().commandId()).thenReturn(1L);
+                    String type = p.fold(capture -> "CapturePayment", change -> "ChangeDeadlinePolicy");
+                    log.warn("{} {} for {} parked longer than {}: no PaymentAuthorized arrived, rejected as "
+                            + "UNKNOWN_PAYMENT", type, p.commandId(), p.paymentRequestId(), timeout);
+                    CaptureEvent.CommandRejected rejection = p.fold(
+                            capture -> ManualCaptureRules.unknownPayment(capture.request()),
+                            change -> PolicyChangeRules.unknownPayment(change.request()));
+                    return outbox.append(List.of(rejection), p.merchantId(), p.commandId()).thenReturn(1L);
                 })
                 .count());
     }

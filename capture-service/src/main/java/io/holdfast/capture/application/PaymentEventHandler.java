@@ -18,7 +18,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Use case: payments.events from authorization-service open and close schedule rows. Opening a row applies any
- * notifyCapture parked for its paymentId (it arrived first), in the same transaction.
+ * notifyCapture parked for its paymentId (it arrived first), then the commands parked for its paymentRequestId
+ * (CapturePayment, ChangeDeadlinePolicy) in arrival order, in the same transaction.
  */
 public final class PaymentEventHandler {
 
@@ -36,6 +37,7 @@ public final class PaymentEventHandler {
     private final ParkedCommands parkedCommands;
     private final ManualCaptureRules rules;
     private final Outbox outbox;
+    private final DeadlinePolicyCommandHandler policyChanges;
     private final DeadlineAnomalies anomalies;
     private final Clock clock;
 
@@ -43,10 +45,13 @@ public final class PaymentEventHandler {
      * The use case's collaborators beyond the row store: what was parked for a payment before it opened.
      *
      * @param early notifyCaptures that arrived first
-     * @param commands CapturePayment commands that arrived first, and the rules they are decided by
-     * @param outbox where a parked command from another merchant is rejected, addressed to its sender
+     * @param commands CapturePayment and ChangeDeadlinePolicy commands that arrived first
+     * @param rules what a parked CapturePayment is decided by
+     * @param outbox where a parked CapturePayment from another merchant is rejected, addressed to its sender
+     * @param policyChanges what a parked ChangeDeadlinePolicy is decided by (the same as when it finds its row)
      */
-    public record Parked(EarlyNotifications early, ParkedCommands commands, ManualCaptureRules rules, Outbox outbox) {
+    public record Parked(EarlyNotifications early, ParkedCommands commands, ManualCaptureRules rules, Outbox outbox,
+            DeadlinePolicyCommandHandler policyChanges) {
     }
 
     public PaymentEventHandler(Transactions tx, Inbox inbox, ScheduleStore store, Transitions transitions,
@@ -63,6 +68,7 @@ public final class PaymentEventHandler {
         this.parkedCommands = parked.commands();
         this.rules = parked.rules();
         this.outbox = parked.outbox();
+        this.policyChanges = parked.policyChanges();
         this.anomalies = anomalies;
         this.clock = clock;
     }
@@ -97,23 +103,34 @@ public final class PaymentEventHandler {
                         .flatMap(commands -> applyCommands(current, commands, 0, now)));
     }
 
-    /** The parked CapturePayment commands, in arrival order, each decided against the row as the previous left it. */
+    /**
+     * The parked commands (CapturePayment and ChangeDeadlinePolicy), in arrival order, each decided against the row as
+     * the previous left it.
+     */
     private Mono<Authorization> applyCommands(Authorization current, List<ParkedCommands.ParkedCommand> commands,
             int next, Instant now) {
         if (next == commands.size()) {
             return Mono.just(current);
         }
-        CaptureRequest request = commands.get(next).request();
-        String merchantId = commands.get(next).merchantId();
-        log.info("parked CapturePayment {} for {} applied now that its PaymentAuthorized arrived", request.commandId(),
-                request.paymentRequestId());
-        if (!Ownership.owns(current.merchantId(), merchantId)) {
+        ParkedCommands.ParkedCommand command = commands.get(next);
+        log.info("parked {} {} for {} applied now that its PaymentAuthorized arrived",
+                command.fold(capture -> "CapturePayment", change -> "ChangeDeadlinePolicy"), command.commandId(),
+                command.paymentRequestId());
+        return command.fold(capture -> applyCapture(current, capture, now),
+                        change -> policyChanges.decide(current, change.request(), change.merchantId())
+                                .map(DeadlinePolicyCommandHandler.Decided::row))
+                .flatMap(after -> applyCommands(after, commands, next + 1, now));
+    }
+
+    private Mono<Authorization> applyCapture(Authorization current, ParkedCommands.ParkedCapture parked,
+            Instant now) {
+        CaptureRequest request = parked.request();
+        if (!Ownership.owns(current.merchantId(), parked.merchantId())) {
             // the same rule as a command that finds its row: the row is untouched, the rejection goes to the sender
-            return outbox.append(List.of(Ownership.notOwner(request, merchantId)), merchantId, request.commandId())
-                    .then(Mono.defer(() -> applyCommands(current, commands, next + 1, now)));
+            return outbox.append(List.of(Ownership.notOwner(request, parked.merchantId())), parked.merchantId(),
+                    request.commandId()).thenReturn(current);
         }
-        return transitions.applyOrFail(rules.decide(current, request, now), request.commandId())
-                .flatMap(saved -> applyCommands(saved, commands, next + 1, now));
+        return transitions.applyOrFail(rules.decide(current, request, now), request.commandId());
     }
 
     private Mono<Authorization> applyEarly(Authorization row, Instant now) {

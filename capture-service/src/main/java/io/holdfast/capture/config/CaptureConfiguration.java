@@ -5,6 +5,7 @@ import io.holdfast.capture.application.CaptureCommandHandler;
 import io.holdfast.capture.application.CaptureGateway;
 import io.holdfast.capture.application.CaptureNotificationHandler;
 import io.holdfast.capture.application.DeadlineAnomalies;
+import io.holdfast.capture.application.DeadlinePolicyCommandHandler;
 import io.holdfast.capture.application.DueWorkRunner;
 import io.holdfast.capture.application.EarlyNotifications;
 import io.holdfast.capture.application.Inbox;
@@ -85,9 +86,9 @@ public class CaptureConfiguration {
     PaymentEventHandler paymentEventHandler(Transactions tx, Inbox inbox, ScheduleStore store,
             Transitions transitions, Guardian guardian, CaptureOutcomes outcomes, Schedule schedule,
             EarlyNotifications early, ParkedCommands parkedCommands, ManualCaptureRules rules, Outbox outbox,
-            DeadlineAnomalies anomalies, Clock clock) {
+            DeadlinePolicyCommandHandler policyChanges, DeadlineAnomalies anomalies, Clock clock) {
         return new PaymentEventHandler(tx, inbox, store, transitions, guardian, outcomes, schedule,
-                new PaymentEventHandler.Parked(early, parkedCommands, rules, outbox), anomalies, clock);
+                new PaymentEventHandler.Parked(early, parkedCommands, rules, outbox, policyChanges), anomalies, clock);
     }
 
     @Bean

@@ -17,8 +17,10 @@ import org.springframework.stereotype.Component;
  * deadline − safety margin, where their policy should already have acted), {@code holdfast.capture.unconfirmed.oldest.seconds} (the
  * oldest capture not yet confirmed) and {@code holdfast.capture.deadline.misses} (authorizations that lapsed although
  * the policy was to capture or void; must be 0), {@code holdfast.capture.failed.authorizations} (MANUAL captures
- * recorded as failed while the deadline is ahead; they also count in the exposure buckets), and the outbox backlog
- * ({@code holdfast.capture.outbox.unpublished}, {@code holdfast.capture.outbox.oldest.seconds}).
+ * recorded as failed while the deadline is ahead; they also count in the exposure buckets), the outbox backlog
+ * ({@code holdfast.capture.outbox.unpublished}, {@code holdfast.capture.outbox.oldest.seconds}), and
+ * {@code holdfast.capture.refunds.unfinished} (tag status: refunds still REQUESTED, PENDING or UNKNOWN longer than
+ * {@code holdfast.capture.refunds.unfinished-after} after they were requested).
  */
 @Component
 public class ExposureMetrics {
@@ -36,15 +38,19 @@ public class ExposureMetrics {
     private final MultiGauge count;
     private final MultiGauge amount;
     private final MultiGauge overdue;
+    private final MultiGauge unfinishedRefunds;
     private final Duration policyActsBefore;
+    private final Duration refundsUnfinishedAfter;
     private final AtomicLong oldestSeconds = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong unpublished = new AtomicLong();
     private final AtomicLong oldestUnpublishedSeconds = new AtomicLong();
 
-    public ExposureMetrics(ExposureQueries queries, MeterRegistry registry, CapturePolicyProperties policy) {
+    public ExposureMetrics(ExposureQueries queries, MeterRegistry registry, CapturePolicyProperties policy,
+            RefundProperties refunds) {
         this.queries = queries;
+        this.refundsUnfinishedAfter = refunds.unfinishedAfter();
         Duration overdueBefore = policy.safetyMargin().minus(OVERDUE_GRACE);
         this.policyActsBefore = overdueBefore.isNegative() ? Duration.ZERO : overdueBefore;
         this.count = MultiGauge.builder("holdfast.capture.exposure.authorizations")
@@ -53,6 +59,9 @@ public class ExposureMetrics {
                 .description("authorized amount at risk by time to deadline and policy").register(registry);
         this.overdue = MultiGauge.builder("holdfast.capture.overdue.authorizations")
                 .description("open MANUAL authorizations over an hour past deadline minus safety margin, by policy")
+                .register(registry);
+        this.unfinishedRefunds = MultiGauge.builder("holdfast.capture.refunds.unfinished")
+                .description("refunds not final (REQUESTED, PENDING, UNKNOWN) longer than the threshold, by status")
                 .register(registry);
         Gauge.builder("holdfast.capture.unconfirmed.oldest.seconds", oldestSeconds, AtomicLong::get)
                 .description("age of the oldest capture not confirmed by Antom").register(registry);
@@ -69,7 +78,7 @@ public class ExposureMetrics {
 
     /** Recomputes every gauge from the database. */
     public void refresh() {
-        ExposureQueries.Exposure e = queries.snapshot(policyActsBefore).block(TIMEOUT);
+        ExposureQueries.Exposure e = queries.snapshot(policyActsBefore, refundsUnfinishedAfter).block(TIMEOUT);
         if (e == null) {
             return;
         }
@@ -77,6 +86,8 @@ public class ExposureMetrics {
         amount.register(e.buckets().stream().map(b -> MultiGauge.Row.of(tags(b), b.amountMinor())).toList(), true);
         overdue.register(e.overdue().stream().map(o -> MultiGauge.Row.of(Tags.of("policy", o.policy()), o.count()))
                 .toList(), true);
+        unfinishedRefunds.register(e.unfinishedRefunds().stream()
+                .map(u -> MultiGauge.Row.of(Tags.of("status", u.status()), u.count())).toList(), true);
         oldestSeconds.set(e.oldestUnconfirmedCapture().toSeconds());
         misses.set(e.deadlineMisses());
         failed.set(e.failedBeforeDeadline());

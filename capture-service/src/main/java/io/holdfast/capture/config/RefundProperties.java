@@ -15,10 +15,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param pollInterval real-time pause between two reconciliation passes
  * @param inquiryBackoff the waits between inquiryRefund calls of a refund that is not final; the last repeats
  *     (default Antom's advice for U results: 2 min, 10 min, 10 min, 1 h)
+ * @param unfinishedAfter how long after it was requested a refund that is still not final (REQUESTED, PENDING,
+ *     UNKNOWN) counts in the gauge {@code holdfast.capture.refunds.unfinished} (default 1 h: by then it was sent and
+ *     inquired about three times; one still open is not finishing by itself — an alert in deploy watches the gauge)
  */
 @ConfigurationProperties("holdfast.capture.refunds")
 public record RefundProperties(Duration sendLease, Duration claimLease, Integer batch, Duration pollInterval,
-        List<Duration> inquiryBackoff) {
+        List<Duration> inquiryBackoff, Duration unfinishedAfter) {
 
     public RefundProperties {
         sendLease = sendLease == null ? Duration.ofSeconds(30) : sendLease;
@@ -27,5 +30,6 @@ public record RefundProperties(Duration sendLease, Duration claimLease, Integer 
         pollInterval = pollInterval == null ? Duration.ofSeconds(1) : pollInterval;
         inquiryBackoff = inquiryBackoff == null || inquiryBackoff.isEmpty() ? RefundOutcomes.DEFAULT_BACKOFF
                 : List.copyOf(inquiryBackoff);
+        unfinishedAfter = unfinishedAfter == null ? Duration.ofHours(1) : unfinishedAfter;
     }
 }

@@ -23,11 +23,14 @@ import io.holdfast.capture.domain.DeadlinePolicy;
 import io.holdfast.capture.domain.Guardian;
 import io.holdfast.capture.domain.Money;
 import io.holdfast.capture.domain.Schedule;
+import io.holdfast.messaging.testing.EmbeddedDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -265,6 +268,60 @@ class DueWorkClaimingIntegrationTests {
         metrics.refresh();
         assertThat(overdue("CAPTURE")).as("CAPTURE rows 13 h and 11.5 h before their deadline are not overdue")
                 .isEqualTo(captureBefore);
+    }
+
+    /**
+     * Refunds that do not finish are seen: those still REQUESTED, PENDING or UNKNOWN more than
+     * {@code holdfast.capture.refunds.unfinished-after} (1 h) after they were requested, per status; final ones and
+     * younger ones are not counted.
+     */
+    @Test
+    void theUnfinishedRefundsGaugeCountsRefundsNotFinalLongerThanTheThreshold() {
+        Instant now = CLOCK.instant();
+        String id = insertCaptured("refunds", now.minus(Duration.ofDays(1)));
+        insertRefund(id, "REQUESTED", now.minus(Duration.ofHours(2)));
+        insertRefund(id, "PENDING", now.minus(Duration.ofHours(2)));
+        insertRefund(id, "UNKNOWN", now.minus(Duration.ofMinutes(61)));
+        insertRefund(id, "PENDING", now.minus(Duration.ofMinutes(59))); // young: Antom is still at it
+        insertRefund(id, "SUCCEEDED", now.minus(Duration.ofHours(3)));
+        insertRefund(id, "FAILED", now.minus(Duration.ofHours(3)));
+
+        metrics.refresh();
+
+        assertThat(unfinishedRefunds("REQUESTED")).isEqualTo(1);
+        assertThat(unfinishedRefunds("PENDING")).isEqualTo(1);
+        assertThat(unfinishedRefunds("UNKNOWN")).isEqualTo(1);
+        assertThat(registry.find("holdfast.capture.refunds.unfinished").gauges()).hasSize(3);
+    }
+
+    private double unfinishedRefunds(String status) {
+        return registry.get("holdfast.capture.refunds.unfinished").tags("status", status).gauge().value();
+    }
+
+    private String insertCaptured(String prefix, Instant capturedAt) {
+        String id = prefix + "-" + UUID.randomUUID();
+        Authorization row = guardian.onAuthorized(new AuthorizedPayment(id, "ap-" + id, null, new Money(9000, "JPY"),
+                CaptureMode.MANUAL, capturedAt.minus(Duration.ofDays(1)), capturedAt.plus(Duration.ofDays(6)),
+                DeadlinePolicy.EXPIRE)).scheduledAt(capturedAt).requested(capturedAt, capturedAt)
+                .captured(Authorization.captureRequestIdFor(id), "c-" + id, capturedAt);
+        store.insert(row, schedule.dueAt(row)).block();
+        return id;
+    }
+
+    private void insertRefund(String paymentRequestId, String status, Instant requestedAt) {
+        boolean isFinal = status.equals("SUCCEEDED") || status.equals("FAILED");
+        String refundRequestId = "ref-" + UUID.randomUUID();
+        var spec = db.sql("insert into refund_attempt (refund_request_id, payment_request_id, payment_id, command_id, "
+                        + "amount_minor, currency, status, requested_at, refunded_at, due_at, updated_at) values (:rrid, "
+                        + ":prid, :pid, :cmd, 100, 'JPY', :status, :requestedAt, :refundedAt, :dueAt, :requestedAt)")
+                .bind("rrid", refundRequestId).bind("prid", paymentRequestId).bind("pid", "ap-" + paymentRequestId)
+                .bind("cmd", "cmd-" + refundRequestId).bind("status", status)
+                .bind("requestedAt", requestedAt.atOffset(ZoneOffset.UTC));
+        spec = status.equals("SUCCEEDED") ? spec.bind("refundedAt", requestedAt.atOffset(ZoneOffset.UTC))
+                : spec.bindNull("refundedAt", OffsetDateTime.class);
+        spec = isFinal ? spec.bindNull("dueAt", OffsetDateTime.class)
+                : spec.bind("dueAt", CLOCK.instant().plus(Duration.ofDays(30)).atOffset(ZoneOffset.UTC));
+        spec.fetch().rowsUpdated().block();
     }
 
     private double overdue(String policy) {

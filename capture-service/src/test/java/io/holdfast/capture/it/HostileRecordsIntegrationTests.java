@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.holdfast.alipay.client.signing.AlipayKeys;
 import io.holdfast.alipay.client.model.AntomFields;
+import io.holdfast.messaging.testing.EmbeddedDatabase;
 import io.holdfast.messaging.testing.HostileRecords;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;

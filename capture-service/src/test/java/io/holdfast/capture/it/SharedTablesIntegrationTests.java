@@ -2,6 +2,7 @@ package io.holdfast.capture.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.holdfast.messaging.testing.EmbeddedDatabase;
 import io.holdfast.messaging.testing.SharedTables;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;

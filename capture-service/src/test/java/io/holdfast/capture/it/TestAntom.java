@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -84,11 +85,16 @@ final class TestAntom implements AutoCloseable {
 
     /** Points the service at this sandbox: gateway, client id, the test-only keys, plain HTTP. */
     void register(DynamicPropertyRegistry registry) {
-        registry.add("holdfast.alipay.base-url", sandbox::baseUrl);
-        registry.add("holdfast.alipay.client-id", () -> CLIENT_ID);
-        registry.add("holdfast.alipay.merchant-private-key", () -> AlipayKeys.toBase64(MERCHANT_KEYS.getPrivate()));
-        registry.add("holdfast.alipay.alipay-public-key", () -> AlipayKeys.toBase64(sandbox.sandboxPublicKey()));
-        registry.add("holdfast.alipay.allow-plain-http", () -> "true");
+        properties().forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    /** The same as properties. */
+    Map<String, String> properties() {
+        return Map.of("holdfast.alipay.base-url", sandbox.baseUrl(),
+                "holdfast.alipay.client-id", CLIENT_ID,
+                "holdfast.alipay.merchant-private-key", AlipayKeys.toBase64(MERCHANT_KEYS.getPrivate()),
+                "holdfast.alipay.alipay-public-key", AlipayKeys.toBase64(sandbox.sandboxPublicKey()),
+                "holdfast.alipay.allow-plain-http", "true");
     }
 
     /** Pays {@code valueMinor} USD with a sandbox test card; MANUAL or AUTOMATIC capture. */

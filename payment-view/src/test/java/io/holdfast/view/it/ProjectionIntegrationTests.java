@@ -3,6 +3,7 @@ package io.holdfast.view.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.holdfast.messaging.testing.EmbeddedDatabase;
 import io.holdfast.schemas.Topics;
 import io.holdfast.schemas.event.PaymentEvent;
 import io.holdfast.schemas.registry.EmbeddedSchemaRegistry;

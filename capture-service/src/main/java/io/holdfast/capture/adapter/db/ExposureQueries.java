@@ -24,15 +24,21 @@ public final class ExposureQueries {
     public record Overdue(String policy, long count) {
     }
 
+    /** Refunds of one status that is not final (REQUESTED, PENDING, UNKNOWN) requested before a threshold. */
+    public record UnfinishedRefunds(String status, long count) {
+    }
+
     /**
      * A snapshot of the exposure.
      *
      * @param failedBeforeDeadline MANUAL authorizations whose capture failed while their deadline is still ahead
      * @param unpublished outbox rows not yet published
      * @param oldestUnpublished age of the oldest of them (zero when none): a stuck relay shows here
+     * @param unfinishedRefunds refunds still not final longer than the threshold, per status (every status listed)
      */
     public record Exposure(List<Bucket> buckets, List<Overdue> overdue, Duration oldestUnconfirmedCapture,
-            long deadlineMisses, long failedBeforeDeadline, long unpublished, Duration oldestUnpublished) {
+            long deadlineMisses, long failedBeforeDeadline, long unpublished, Duration oldestUnpublished,
+            List<UnfinishedRefunds> unfinishedRefunds) {
     }
 
     private static final String OPEN = "('AUTHORIZED','CAPTURE_SCHEDULED','CAPTURE_REQUESTED','CAPTURE_PENDING',"
@@ -55,9 +61,10 @@ public final class ExposureQueries {
 
     /**
      * Counts and amounts per bucket (&lt;6h, &lt;24h, &lt;48h, &lt;7d; cumulative) and policy, the rows past their
-     * policy's point ({@code deadline - policyActsBefore}), oldest capture, misses.
+     * policy's point ({@code deadline - policyActsBefore}), oldest capture, misses, and the refunds still not final
+     * {@code refundsUnfinishedAfter} after they were requested.
      */
-    public Mono<Exposure> snapshot(Duration policyActsBefore) {
+    public Mono<Exposure> snapshot(Duration policyActsBefore, Duration refundsUnfinishedAfter) {
         Instant now = clock.instant();
         var buckets = db.sql("select b.name, s.currency, s.policy, count(*) as n, sum(s.amount_minor) as amount "
                         + "from capture_schedule s join (values ('6h', interval '6 hours'), ('24h', interval '24 hours'),"
@@ -94,8 +101,15 @@ public final class ExposureQueries {
                     return new Backlog(r.get("n", Long.class),
                             first == null ? Duration.ZERO : Duration.between(first.toInstant(), now));
                 }).one();
-        return Mono.zip(buckets, overdue, oldest, misses, failed, outbox).map(t -> new Exposure(t.getT1(), t.getT2(),
-                t.getT3(), t.getT4(), t.getT5(), t.getT6().count(), t.getT6().oldest()));
+        // refund_attempt_due holds exactly the refunds that are not final (due_at is null once final): a small scan
+        var refunds = db.sql("select s.status, count(r.status) as n from (values ('REQUESTED'), ('PENDING'), "
+                        + "('UNKNOWN')) as s(status) left join refund_attempt r on r.status = s.status "
+                        + "and r.due_at is not null and r.requested_at < :before group by s.status")
+                .bind("before", R2dbcScheduleStore.utc(now.minus(refundsUnfinishedAfter)))
+                .map(r -> new UnfinishedRefunds(r.get("status", String.class), r.get("n", Long.class)))
+                .all().collectList();
+        return Mono.zip(buckets, overdue, oldest, misses, failed, outbox, refunds).map(t -> new Exposure(t.getT1(),
+                t.getT2(), t.getT3(), t.getT4(), t.getT5(), t.getT6().count(), t.getT6().oldest(), t.getT7()));
     }
 
     private record Backlog(long count, Duration oldest) {

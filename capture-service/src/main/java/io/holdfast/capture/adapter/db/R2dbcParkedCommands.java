@@ -2,7 +2,9 @@ package io.holdfast.capture.adapter.db;
 
 import io.holdfast.capture.application.ParkedCommands;
 import io.holdfast.capture.domain.CaptureRequest;
+import io.holdfast.capture.domain.DeadlinePolicy;
 import io.holdfast.capture.domain.Money;
+import io.holdfast.capture.domain.PolicyChangeRequest;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -12,15 +14,18 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The {@code parked_capture_command} table. The per-payment lock is a transaction-scoped PostgreSQL advisory lock on
- * (a constant namespace, the hash of the paymentRequestId), released by the commit or rollback.
+ * The {@code parked_capture_command} table (CapturePayment rows since V4, ChangeDeadlinePolicy rows since V9, told
+ * apart by {@code kind}). The per-payment lock is a transaction-scoped PostgreSQL advisory lock on (a constant
+ * namespace, the hash of the paymentRequestId), released by the commit or rollback.
  */
 final class R2dbcParkedCommands implements ParkedCommands {
 
     /** Advisory-lock namespace of the parked-command lock ("CCMD"), distinct from the early-notification one. */
     private static final int LOCK_NAMESPACE = 0x43434d44;
-    private static final String COLUMNS = "command_id, payment_request_id, merchant_id, amount_minor, currency, "
-            + "capture_at";
+    private static final String CAPTURE = "CAPTURE";
+    private static final String POLICY_CHANGE = "POLICY_CHANGE";
+    private static final String COLUMNS = "command_id, payment_request_id, merchant_id, kind, amount_minor, currency, "
+            + "capture_at, policy, reason, operator_id";
 
     private final DatabaseClient db;
 
@@ -36,15 +41,35 @@ final class R2dbcParkedCommands implements ParkedCommands {
 
     @Override
     public Mono<Void> park(CaptureRequest request, String merchantId, Instant receivedAt) {
-        GenericExecuteSpec spec = db.sql("insert into parked_capture_command (" + COLUMNS + ", received_at) values "
-                        + "(:id, :prid, :merchant, :amount, :currency, :captureAt, :receivedAt) on conflict do nothing")
-                .bind("id", request.commandId()).bind("prid", request.paymentRequestId())
+        GenericExecuteSpec spec = db.sql("insert into parked_capture_command (command_id, payment_request_id, "
+                        + "merchant_id, kind, amount_minor, currency, capture_at, received_at) values "
+                        + "(:id, :prid, :merchant, :kind, :amount, :currency, :captureAt, :receivedAt) "
+                        + "on conflict do nothing")
+                .bind("id", request.commandId()).bind("prid", request.paymentRequestId()).bind("kind", CAPTURE)
                 .bind("amount", request.amount().valueMinor()).bind("currency", request.amount().currency())
                 .bind("receivedAt", R2dbcScheduleStore.utc(receivedAt));
-        spec = merchantId == null ? spec.bindNull("merchant", String.class) : spec.bind("merchant", merchantId);
+        spec = bindNullable(spec, "merchant", merchantId);
         spec = request.captureAt() == null ? spec.bindNull("captureAt", OffsetDateTime.class)
                 : spec.bind("captureAt", R2dbcScheduleStore.utc(request.captureAt()));
         return spec.fetch().rowsUpdated().then();
+    }
+
+    @Override
+    public Mono<Void> park(PolicyChangeRequest request, String merchantId, Instant receivedAt) {
+        GenericExecuteSpec spec = db.sql("insert into parked_capture_command (command_id, payment_request_id, "
+                        + "merchant_id, kind, policy, reason, operator_id, received_at) values "
+                        + "(:id, :prid, :merchant, :kind, :policy, :reason, :operator, :receivedAt) "
+                        + "on conflict do nothing")
+                .bind("id", request.commandId()).bind("prid", request.paymentRequestId()).bind("kind", POLICY_CHANGE)
+                .bind("policy", request.policy().name()).bind("receivedAt", R2dbcScheduleStore.utc(receivedAt));
+        spec = bindNullable(spec, "merchant", merchantId);
+        spec = bindNullable(spec, "reason", request.reason());
+        spec = bindNullable(spec, "operator", request.operatorId());
+        return spec.fetch().rowsUpdated().then();
+    }
+
+    private static GenericExecuteSpec bindNullable(GenericExecuteSpec spec, String name, String value) {
+        return value == null ? spec.bindNull(name, String.class) : spec.bind(name, value);
     }
 
     @Override
@@ -62,12 +87,23 @@ final class R2dbcParkedCommands implements ParkedCommands {
                 .bind("cutoff", R2dbcScheduleStore.utc(cutoff)).map(R2dbcParkedCommands::read).all();
     }
 
+    // the fingerprint did its work when the command was parked (its inbox row holds it): null below
     private static ParkedCommand read(Readable r) {
+        String commandId = r.get("command_id", String.class);
+        String paymentRequestId = r.get("payment_request_id", String.class);
+        String merchantId = r.get("merchant_id", String.class);
+        String kind = r.get("kind", String.class);
+        if (POLICY_CHANGE.equals(kind)) {
+            return new ParkedPolicyChange(new PolicyChangeRequest(commandId, paymentRequestId,
+                    DeadlinePolicy.valueOf(r.get("policy", String.class)), r.get("reason", String.class),
+                    r.get("operator_id", String.class), null), merchantId);
+        }
+        if (!CAPTURE.equals(kind)) {
+            throw new IllegalStateException("parked command " + commandId + " of unknown kind " + kind);
+        }
         OffsetDateTime captureAt = r.get("capture_at", OffsetDateTime.class);
-        return new ParkedCommand(new CaptureRequest(r.get("command_id", String.class),
-                r.get("payment_request_id", String.class),
+        return new ParkedCapture(new CaptureRequest(commandId, paymentRequestId,
                 new Money(r.get("amount_minor", Long.class), r.get("currency", String.class)),
-                // the fingerprint did its work when the command was parked (its inbox row holds it)
-                captureAt == null ? null : captureAt.toInstant(), null), r.get("merchant_id", String.class));
+                captureAt == null ? null : captureAt.toInstant(), null), merchantId);
     }
 }
