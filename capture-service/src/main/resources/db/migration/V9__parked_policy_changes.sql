@@ -3,9 +3,9 @@
 -- (V4): in the same table, so that one payment's parked commands of both kinds are applied in arrival order (seq) by
 -- the transaction that opens its schedule row, under the same advisory lock, and one that never meets its
 -- authorization is rejected (UNKNOWN_PAYMENT) after the same parking timeout. Rows written before this migration are
--- CapturePayments.
+-- CapturePayments. The default stays: during a rolling update the replicas of the previous version still park
+-- captures without naming a kind.
 alter table parked_capture_command add column kind text not null default 'CAPTURE';
-alter table parked_capture_command alter column kind drop default;
 alter table parked_capture_command alter column amount_minor drop not null;
 alter table parked_capture_command alter column currency drop not null;
 alter table parked_capture_command add column policy text;
