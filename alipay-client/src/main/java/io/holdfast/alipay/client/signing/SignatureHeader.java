@@ -1,5 +1,6 @@
 package io.holdfast.alipay.client.signing;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Locale;
@@ -44,18 +45,31 @@ public record SignatureHeader(String algorithm, Integer keyVersion, byte[] signa
      * cost, which a profile showed next to the RSA work on every call.
      */
     private static String urlEncodedBase64(byte[] bytes) {
-        String base64 = Base64.getEncoder().encodeToString(bytes);
-        StringBuilder out = new StringBuilder(base64.length() + 16);
-        for (int i = 0; i < base64.length(); i++) {
-            char c = base64.charAt(i);
-            switch (c) {
-                case '+' -> out.append("%2B");
-                case '/' -> out.append("%2F");
-                case '=' -> out.append("%3D");
-                default -> out.append(c);
+        byte[] base64 = Base64.getEncoder().encode(bytes);
+        int escapes = 0;
+        for (byte b : base64) {
+            if (b == '+' || b == '/' || b == '=') {
+                escapes++;
             }
         }
-        return out.toString();
+        byte[] out = new byte[base64.length + 2 * escapes];
+        int at = 0;
+        for (byte b : base64) {
+            switch (b) {
+                case '+' -> at = escape(out, at, '2', 'B');
+                case '/' -> at = escape(out, at, '2', 'F');
+                case '=' -> at = escape(out, at, '3', 'D');
+                default -> out[at++] = b;
+            }
+        }
+        return new String(out, StandardCharsets.ISO_8859_1);
+    }
+
+    private static int escape(byte[] out, int at, char high, char low) {
+        out[at] = '%';
+        out[at + 1] = (byte) high;
+        out[at + 2] = (byte) low;
+        return at + 3;
     }
 
     @Override
