@@ -55,7 +55,7 @@ public final class KeyRing {
             return SignatureCheck.UNKNOWN_KEY_VERSION;
         }
         try {
-            Signature signature = Signature.getInstance("SHA256withRSA");
+            Signature signature = Rsa256.forThisThread();
             signature.initVerify(key);
             signature.update(content);
             return signature.verify(header.signature()) ? SignatureCheck.VALID : SignatureCheck.MISMATCH;

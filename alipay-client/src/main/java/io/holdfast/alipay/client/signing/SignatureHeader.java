@@ -1,5 +1,7 @@
 package io.holdfast.alipay.client.signing;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Locale;
@@ -44,18 +46,31 @@ public record SignatureHeader(String algorithm, Integer keyVersion, byte[] signa
      * cost, which a profile showed next to the RSA work on every call.
      */
     private static String urlEncodedBase64(byte[] bytes) {
-        String base64 = Base64.getEncoder().encodeToString(bytes);
-        StringBuilder out = new StringBuilder(base64.length() + 16);
-        for (int i = 0; i < base64.length(); i++) {
-            char c = base64.charAt(i);
-            switch (c) {
-                case '+' -> out.append("%2B");
-                case '/' -> out.append("%2F");
-                case '=' -> out.append("%3D");
-                default -> out.append(c);
+        byte[] base64 = Base64.getEncoder().encode(bytes);
+        int escapes = 0;
+        for (byte b : base64) {
+            if (b == '+' || b == '/' || b == '=') {
+                escapes++;
             }
         }
-        return out.toString();
+        byte[] out = new byte[base64.length + 2 * escapes];
+        int at = 0;
+        for (byte b : base64) {
+            switch (b) {
+                case '+' -> at = escape(out, at, '2', 'B');
+                case '/' -> at = escape(out, at, '2', 'F');
+                case '=' -> at = escape(out, at, '3', 'D');
+                default -> out[at++] = b;
+            }
+        }
+        return new String(out, StandardCharsets.ISO_8859_1);
+    }
+
+    private static int escape(byte[] out, int at, char high, char low) {
+        out[at] = '%';
+        out[at + 1] = (byte) high;
+        out[at + 2] = (byte) low;
+        return at + 3;
     }
 
     @Override
@@ -79,7 +94,8 @@ public record SignatureHeader(String algorithm, Integer keyVersion, byte[] signa
         try {
             String keyVersion = items.get("keyversion");
             Integer version = keyVersion == null ? null : Integer.valueOf(keyVersion);
-            byte[] bytes = Base64.getDecoder().decode(urlDecodedIfEncoded(signature));
+            byte[] bytes = signature.indexOf('%') >= 0 ? Base64.getDecoder().decode(urlDecoded(signature))
+                    : Base64.getDecoder().decode(signature);
             if (bytes.length == 0) {
                 return Optional.empty();
             }
@@ -104,24 +120,19 @@ public record SignatureHeader(String algorithm, Integer keyVersion, byte[] signa
     }
 
     /**
-     * URL-decodes only what is URL-encoded: a raw base64 value (no '%') keeps its '+' (URLDecoder would turn it
-     * into a space and break the base64).
+     * The bytes {@code Base64.getDecoder().decode(URLDecoder.decode(value, UTF_8))} would decode, for what a base64
+     * value can hold: {@code +} is a space, {@code %XX} a byte, and a truncated or non-hex escape an
+     * {@link IllegalArgumentException}, as there; a space or an escape above ASCII is then refused by the base64
+     * decoder, so such a header stays malformed, as with URLDecoder. Only called when the value holds a {@code %}: a
+     * raw base64 value keeps its {@code +} (URLDecoder would turn it into a space and break the base64).
      */
-    private static String urlDecodedIfEncoded(String signature) {
-        return signature.indexOf('%') >= 0 ? urlDecoded(signature) : signature;
-    }
-
-    /**
-     * {@code URLDecoder.decode(value, UTF_8)} for what a base64 value can hold: {@code +} is a space, {@code %XX} a
-     * character, and a truncated or non-hex escape an {@link IllegalArgumentException}, as there. (An escape above
-     * ASCII decodes to a character no base64 accepts, so such a header stays malformed, as with URLDecoder.)
-     */
-    private static String urlDecoded(String value) {
-        StringBuilder out = new StringBuilder(value.length());
+    private static byte[] urlDecoded(String value) {
+        byte[] out = new byte[value.length()];
+        int length = 0;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c == '+') {
-                out.append(' ');
+                out[length++] = ' ';
             } else if (c == '%') {
                 if (i + 2 >= value.length()) {
                     throw new IllegalArgumentException("incomplete escape in signature");
@@ -131,12 +142,13 @@ public record SignatureHeader(String algorithm, Integer keyVersion, byte[] signa
                 if (high < 0 || low < 0) {
                     throw new IllegalArgumentException("malformed escape in signature");
                 }
-                out.append((char) (high * 16 + low));
+                out[length++] = (byte) (high * 16 + low);
                 i += 2;
             } else {
-                out.append(c);
+                // as Base64.Decoder.decode(String) reads a String: ISO-8859-1, '?' for anything beyond
+                out[length++] = c > 0xFF ? (byte) '?' : (byte) c;
             }
         }
-        return out.toString();
+        return Arrays.copyOf(out, length);
     }
 }

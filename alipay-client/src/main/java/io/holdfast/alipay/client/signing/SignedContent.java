@@ -1,7 +1,7 @@
 package io.holdfast.alipay.client.signing;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * The content Antom signs: {@code POST <uri>\n<clientId>.<time>.<body>} (reference section 1.3).
@@ -16,10 +16,10 @@ public final class SignedContent {
     }
 
     public static byte[] of(String httpMethod, String uri, String clientId, String time, byte[] body) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length + uri.length() + 64);
-        out.writeBytes((httpMethod + " " + uri + "\n" + clientId + "." + time + ".").getBytes(StandardCharsets.UTF_8));
-        out.writeBytes(body);
-        return out.toByteArray();
+        byte[] head = (httpMethod + " " + uri + "\n" + clientId + "." + time + ".").getBytes(StandardCharsets.UTF_8);
+        byte[] content = Arrays.copyOf(head, head.length + body.length);
+        System.arraycopy(body, 0, content, head.length, body.length);
+        return content;
     }
 
     public static byte[] ofPost(String uri, String clientId, String time, byte[] body) {

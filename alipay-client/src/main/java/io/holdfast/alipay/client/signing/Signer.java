@@ -15,7 +15,7 @@ public record Signer(PrivateKey privateKey, int keyVersion) {
 
     public SignatureHeader sign(byte[] content) {
         try {
-            Signature signature = Signature.getInstance("SHA256withRSA");
+            Signature signature = Rsa256.forThisThread();
             signature.initSign(privateKey);
             signature.update(content);
             return new SignatureHeader(SignatureHeader.RSA256, keyVersion, signature.sign());

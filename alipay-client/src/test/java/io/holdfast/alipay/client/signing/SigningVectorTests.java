@@ -117,6 +117,8 @@ class SigningVectorTests {
         assertThat(SignatureHeader.parse("signature=AB%2")).as("truncated escape").isEmpty();
         assertThat(SignatureHeader.parse("signature=AB%G1CD")).as("non-hex escape").isEmpty();
         assertThat(SignatureHeader.parse("signature=AB%2BC+D")).as("'+' decodes to a space, as URLDecoder's").isEmpty();
+        assertThat(SignatureHeader.parse("signature=AB%C3%A9CD")).as("an escape above ASCII").isEmpty();
+        assertThat(SignatureHeader.parse("signature=AB\u0100%2BCD")).as("a character beyond Latin-1").isEmpty();
     }
 
     private static String signatureItem() {
