@@ -62,7 +62,9 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.r2dbc.connection.R2dbcTransactionManager;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionCallback;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -205,6 +207,49 @@ class OutboxRelayIntegrationTests {
         await().atMost(Duration.ofSeconds(5)).until(() -> unpublished() == 0);
         assertThat(count("select count(*) as n from outbox")).isEqualTo(2);
         assertThat(consumeDistinct(WAKE_TOPIC, 2)).containsOnly(Map.entry("w", List.of(0, 2)));
+    }
+
+    /**
+     * A pass takes every row there is up to its batch, so one wake-up costs one pass per batch of rows: 250 rows
+     * committed together (50 keys, 5 each, batch 100) are published by three passes (100, 100, 50), and no fourth pass
+     * (a transaction) is spent to find nothing: rows committed meanwhile would have signalled the wake-up again.
+     */
+    @Test
+    void aWakeUpCostsOnePassPerBatchAndNoPassToFindNothing() {
+        Wakeup committed = new Wakeup();
+        R2dbcOutboxStore store = new R2dbcOutboxStore(db, committed);
+        AtomicInteger passes = new AtomicInteger();
+        TransactionalOperator counting = new TransactionalOperator() {
+            @Override
+            public <T> Flux<T> execute(TransactionCallback<T> action) {
+                return transactions.execute(action);
+            }
+
+            @Override
+            public <T> Mono<T> transactional(Mono<T> mono) {
+                passes.incrementAndGet();
+                return transactions.transactional(mono);
+            }
+        };
+        OutboxRelay relay = new OutboxRelay(store, counting, message -> kafkaSend(message), CLOCK,
+                new OutboxRelay.Settings(100, Duration.ofSeconds(30), 8));
+        OutboxRelayLoop loop = new OutboxRelayLoop("relay-batched", relay, Duration.ofMinutes(10),
+                Duration.ofSeconds(30), committed);
+        loops.add(loop);
+        loop.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> passes.get() == 1); // the first pass, at start
+        List<OutboxEntry> entries = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            for (int k = 0; k < 50; k++) {
+                entries.add(entry(BATCH_TOPIC, "b-" + k, i));
+            }
+        }
+
+        transactions.transactional(store.append(entries)).block(Duration.ofSeconds(10));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> unpublished() == 0);
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3)).untilAsserted(() -> assertThat(
+                passes.get()).as("passes: the first at start, then one per batch of 100 rows").isEqualTo(4));
     }
 
     /**
