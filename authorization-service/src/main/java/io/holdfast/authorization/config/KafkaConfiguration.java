@@ -5,9 +5,9 @@ import io.holdfast.authorization.adapter.kafka.NotificationListener;
 import io.holdfast.authorization.adapter.kafka.UnreadableCommandRejecter;
 import io.holdfast.authorization.application.AuthorizationService;
 import io.holdfast.authorization.application.NotificationService;
+import io.holdfast.messaging.avro.AvroBinary;
+import io.holdfast.messaging.avro.StoredAvro;
 import io.holdfast.messaging.config.ConsumerErrorPolicyCustomizer;
-import io.holdfast.messaging.outbox.AvroBinary;
-import io.holdfast.messaging.outbox.KafkaOutboxPublisher;
 import io.holdfast.messaging.outbox.OutboxPublisher;
 import io.holdfast.schemas.event.PaymentEvent;
 import org.springframework.context.annotation.Bean;
@@ -49,7 +49,7 @@ public class KafkaConfiguration {
      */
     @Bean
     OutboxPublisher outboxPublisher(ProducerFactory<Object, Object> producers) {
-        return KafkaOutboxPublisher.storedAvro(producers,
+        return StoredAvro.publisher(producers,
                 message -> new AvroBinary(PaymentEvent.getClassSchema(), message.payload()));
     }
 }

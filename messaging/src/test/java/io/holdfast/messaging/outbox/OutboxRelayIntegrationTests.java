@@ -3,6 +3,8 @@ package io.holdfast.messaging.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.holdfast.messaging.avro.AvroBinary;
+import io.holdfast.messaging.avro.StoredAvro;
 import io.holdfast.messaging.wakeup.Wakeup;
 import io.holdfast.schemas.event.CommandRejected;
 import io.holdfast.schemas.event.PaymentEvent;
@@ -274,7 +276,7 @@ class OutboxRelayIntegrationTests {
         BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(binary, null);
         new SpecificDatumWriter<>(PaymentEvent.class).write(event, encoder);
         encoder.flush();
-        KafkaOutboxPublisher<byte[]> publisher = KafkaOutboxPublisher.storedAvro(producers,
+        KafkaOutboxPublisher<byte[]> publisher = StoredAvro.publisher(producers,
                 message -> new AvroBinary(PaymentEvent.getClassSchema(), message.payload()));
         try {
             publisher.publish(new OutboxMessage(UUID.randomUUID(), 1, AVRO_TOPIC, "pr-avro", "CommandRejected",

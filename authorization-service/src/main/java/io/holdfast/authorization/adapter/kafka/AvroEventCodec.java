@@ -27,7 +27,7 @@ import org.apache.avro.specific.SpecificDatumWriter;
 /**
  * Maps domain events onto the Avro contract ({@code PaymentEvent} envelopes) and keeps them in the outbox as plain
  * Avro binary of the current schema, which the relay sends as it is, framed as the registry-aware serializer frames the
- * record (messaging's {@code KafkaOutboxPublisher.storedAvro}).
+ * record (messaging's {@code StoredAvro.publisher}).
  */
 public final class AvroEventCodec implements OutboxEncoder {
 

@@ -5,7 +5,7 @@ import io.holdfast.capture.domain.CaptureEvent;
 import io.holdfast.capture.domain.CaptureMode;
 import io.holdfast.capture.domain.DeadlinePolicy;
 import io.holdfast.capture.domain.Money;
-import io.holdfast.messaging.outbox.AvroBinary;
+import io.holdfast.messaging.avro.AvroBinary;
 import io.holdfast.schemas.Topics;
 import io.holdfast.schemas.command.CancelPayment;
 import io.holdfast.schemas.command.PaymentCommand;

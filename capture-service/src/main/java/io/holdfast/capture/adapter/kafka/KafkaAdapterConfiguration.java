@@ -7,7 +7,7 @@ import io.holdfast.capture.application.OutboundMessages;
 import io.holdfast.capture.application.PaymentEventHandler;
 import io.holdfast.capture.application.RefundHandler;
 import io.holdfast.capture.application.RefundMessages;
-import io.holdfast.messaging.outbox.KafkaOutboxPublisher;
+import io.holdfast.messaging.avro.StoredAvro;
 import io.holdfast.messaging.outbox.OutboxPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,7 +34,7 @@ public class KafkaAdapterConfiguration {
      */
     @Bean
     OutboxPublisher outboxPublisher(ProducerFactory<Object, Object> producers) {
-        return KafkaOutboxPublisher.storedAvro(producers,
+        return StoredAvro.publisher(producers,
                 message -> AvroOutboundMessages.stored(message.topic(), message.payload()));
     }
 

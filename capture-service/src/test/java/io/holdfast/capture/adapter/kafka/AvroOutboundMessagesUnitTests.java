@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.holdfast.capture.application.OutboundMessages;
 import io.holdfast.capture.domain.CaptureEvent;
 import io.holdfast.capture.domain.Money;
-import io.holdfast.messaging.outbox.AvroBinary;
+import io.holdfast.messaging.avro.AvroBinary;
 import io.holdfast.schemas.Topics;
 import io.holdfast.schemas.command.PaymentCommand;
 import io.holdfast.schemas.event.PaymentEvent;
