@@ -1,18 +1,18 @@
 package io.holdfast.authorization.config;
 
-import io.holdfast.authorization.adapter.kafka.AvroEventCodec;
 import io.holdfast.authorization.adapter.kafka.CommandListener;
 import io.holdfast.authorization.adapter.kafka.NotificationListener;
 import io.holdfast.authorization.adapter.kafka.UnreadableCommandRejecter;
 import io.holdfast.authorization.application.AuthorizationService;
 import io.holdfast.authorization.application.NotificationService;
+import io.holdfast.messaging.avro.AvroBinary;
+import io.holdfast.messaging.avro.StoredAvro;
 import io.holdfast.messaging.config.ConsumerErrorPolicyCustomizer;
-import io.holdfast.messaging.outbox.KafkaOutboxPublisher;
 import io.holdfast.messaging.outbox.OutboxPublisher;
 import io.holdfast.schemas.event.PaymentEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
 
 /**
  * Kafka: the two listeners and the outbox publisher (the relay is the {@code messaging} module's, run by
@@ -43,9 +43,13 @@ public class KafkaConfiguration {
         return policy -> policy.beforeDeadLetter(new UnreadableCommandRejecter(service, properties.handlerTimeout()));
     }
 
-    /** Sends an outbox row as the {@code PaymentEvent} it encodes (headers eventId, eventType). */
+    /**
+     * Sends an outbox row's bytes as they are (headers eventId, eventType): the row holds the {@code PaymentEvent}'s
+     * plain Avro binary ({@code AvroEventCodec}), framed on the way out as the Avro serializer frames the record.
+     */
     @Bean
-    OutboxPublisher outboxPublisher(KafkaTemplate<String, PaymentEvent> kafka, AvroEventCodec codec) {
-        return new KafkaOutboxPublisher<>(kafka, message -> codec.decode(message.payload()));
+    OutboxPublisher outboxPublisher(ProducerFactory<Object, Object> producers) {
+        return StoredAvro.publisher(producers,
+                message -> new AvroBinary(PaymentEvent.getClassSchema(), message.payload()));
     }
 }

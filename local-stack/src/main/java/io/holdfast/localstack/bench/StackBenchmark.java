@@ -32,7 +32,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  *
  * <pre>
  * java -cp local-stack/target/local-stack.jar -Dloader.main=io.holdfast.localstack.bench.StackBenchmark \
- *     org.springframework.boot.loader.launch.PropertiesLauncher --payments=300 --in-flight=30
+ *     org.springframework.boot.loader.launch.PropertiesLauncher --payments=300 --in-flight=30 [--warm-up=3000]
  * </pre>
  */
 public final class StackBenchmark {
@@ -43,15 +43,17 @@ public final class StackBenchmark {
     private final Duration timeout;
     private final int sequential;
     private final int idleSeconds;
+    private final int warmUp;
 
     private StackBenchmark(PrintStream out, int payments, int inFlight, Duration timeout, int sequential,
-            int idleSeconds) {
+            int idleSeconds, int warmUp) {
         this.out = out;
         this.payments = payments;
         this.inFlight = inFlight;
         this.timeout = timeout;
         this.sequential = sequential;
         this.idleSeconds = idleSeconds;
+        this.warmUp = warmUp;
     }
 
     public static void main(String[] args) throws Exception {
@@ -66,7 +68,8 @@ public final class StackBenchmark {
                 Integer.parseInt(options.getOrDefault("in-flight", "20")),
                 Duration.ofSeconds(Long.parseLong(options.getOrDefault("timeout-seconds", "180"))),
                 Integer.parseInt(options.getOrDefault("sequential", "40")),
-                Integer.parseInt(options.getOrDefault("idle-seconds", "15")));
+                Integer.parseInt(options.getOrDefault("idle-seconds", "15")),
+                Integer.parseInt(options.getOrDefault("warm-up", "0")));
         Path home = Files.createTempDirectory("holdfast-bench");
         Path repository = Path.of(System.getProperty("holdfast.repo", ".")).toAbsolutePath().normalize();
         boolean ok;
@@ -98,7 +101,7 @@ public final class StackBenchmark {
             LoadDriver driver = new LoadDriver(clock, commands, card,
                     command -> producer.send(new ProducerRecord<>(Topics.PAYMENTS_COMMANDS, command.getPaymentRequestId(), command)));
             tap.addRecordListener(driver::onEvent);
-            int warmUp = Math.max(10, payments / 5);
+            int warmUp = this.warmUp > 0 ? this.warmUp : Math.max(10, payments / 5);
             out.printf("%nwarming up with %d payments …%n", warmUp);
             driver.run("warm", warmUp, inFlight, timeout);
             Map<LoadDriver.Flow, LoadDriver.Result> oneAtATime = new EnumMap<>(LoadDriver.Flow.class);
@@ -120,10 +123,12 @@ public final class StackBenchmark {
             Map<String, Double> idle = rates(idleStart, cpu(stack), System.nanoTime() - idleBegin);
             Map<String, Double> idleJit = rates(jitStart, compilerCpu(stack), System.nanoTime() - idleBegin);
             Map<String, Double> before = cpu(stack);
+            Map<String, Double> jitBefore = compilerCpu(stack);
             long measureBegin = System.nanoTime();
             out.printf("measuring %d payments, at most %d in flight …%n", payments, inFlight);
             LoadDriver.Result result = driver.run("bench", payments, inFlight, timeout);
             Map<String, Double> after = cpu(stack);
+            Map<String, Double> jit = rates(jitBefore, compilerCpu(stack), 1_000_000_000L);
             double window = (System.nanoTime() - measureBegin) / 1e9;
             double floor = RsaFloor.millisPerPair(400);
             oneAtATime.forEach((flow, sequentialResult) -> {
@@ -134,8 +139,8 @@ public final class StackBenchmark {
                 sequentialResult.unexpected().forEach((f, count) -> out.printf("  UNEXPECTED OUTCOME %s%n", f));
                 sequentialResult.hopLines().forEach((key, line) -> out.printf("  %-34s %s%n", key, line));
             });
-            report(result, before, after, idle, window, floor);
-            table(oneAtATime, result, before, after, idle, idleJit, window, floor);
+            report(result, before, after, idle, jit, window, floor);
+            table(oneAtATime, result, before, after, idle, idleJit, jit, window, floor);
             boolean sequentialComplete = oneAtATime.values().stream()
                     .allMatch(r -> r.completed() == sequential && r.unexpected().isEmpty());
             return result.completed() == payments && result.unexpected().isEmpty() && sequentialComplete;
@@ -145,11 +150,13 @@ public final class StackBenchmark {
     /** The issue's comparison table (issue 15), from this run. */
     private void table(Map<LoadDriver.Flow, LoadDriver.Result> oneAtATime, LoadDriver.Result mixed,
             Map<String, Double> before, Map<String, Double> after, Map<String, Double> idle,
-            Map<String, Double> idleJit, double window, double floor) {
+            Map<String, Double> idleJit, Map<String, Double> jit, double window, double floor) {
         int n = Math.max(1, mixed.completed());
         double servicesNet = 0;
+        double servicesJit = 0;
         for (String process : List.of(LocalStack.INGEST, LocalStack.AUTHORIZATION, LocalStack.CAPTURE)) {
             servicesNet += Math.max(0, after.get(process) - before.get(process) - idle.get(process) * window) / n * 1000;
+            servicesJit += jit.get(process) / n * 1000;
         }
         double[] load = loadAverage();
         out.printf("%n| what | this run (load average %.2f %.2f %.2f) |%n|---|---|%n", load[0], load[1], load[2]);
@@ -165,7 +172,8 @@ public final class StackBenchmark {
                 mixed.completed() / Math.max(0.001, mixed.elapsed().toMillis() / 1000.0), mixed.percentile(50),
                 mixed.percentile(99));
         out.printf("| CPU per payment of the three services, mixed, idle subtracted | %.1f ms = %.1f × one RSA sign "
-                + "+ verify (%.2f ms) |%n", servicesNet, servicesNet / floor, floor);
+                + "+ verify (%.2f ms); of it the JIT compiler threads %.1f ms, the rest %.1f ms = %.1f × |%n", servicesNet,
+                servicesNet / floor, floor, servicesJit, servicesNet - servicesJit, (servicesNet - servicesJit) / floor);
         out.printf("| CPU of the services when idle (%d s; in brackets: without the JIT compiler threads, still "
                 + "compiling after the load) | notification-ingest %.1f %% (%.1f %%), authorization %.1f %% (%.1f %%), "
                 + "capture %.1f %% (%.1f %%) of a core |%n", idleSeconds,
@@ -216,7 +224,7 @@ public final class StackBenchmark {
     }
 
     private void report(LoadDriver.Result result, Map<String, Double> before, Map<String, Double> after,
-                        Map<String, Double> idle, double window, double floor) {
+                        Map<String, Double> idle, Map<String, Double> jit, double window, double floor) {
         int n = Math.max(1, result.completed());
         out.println();
         out.printf("Holdfast stack benchmark: %d payments %s, at most %d in flight%n", payments, result.mix(), inFlight);
@@ -228,26 +236,32 @@ public final class StackBenchmark {
         result.perFlow().forEach((flow, line) -> out.printf("    %-10s %s%n", flow, line));
         out.printf("  CPU per payment (utime+stime from /proc/<pid>/stat over the %.1f s window; 'less idle' subtracts%n"
                 + "  each process's idle rate measured just before):%n", window);
-        out.printf("    %-24s %11s %11s%n", "", "raw", "less idle");
+        out.printf("    %-24s %11s %11s %18s%n", "", "raw", "less idle", "JIT compiler");
         double services = 0;
         double servicesNet = 0;
+        double servicesJit = 0;
         for (String process : before.keySet()) {
             double used = after.get(process) - before.get(process);
             double perPayment = used / n * 1000;
             double net = Math.max(0, used - idle.get(process) * window) / n * 1000;
             boolean ours = List.of(LocalStack.INGEST, LocalStack.AUTHORIZATION, LocalStack.CAPTURE).contains(process);
+            String compiler = "";
             if (ours) {
                 services += perPayment;
                 servicesNet += net;
+                servicesJit += jit.get(process) / n * 1000;
+                compiler = String.format("   %8.2f ms", jit.get(process) / n * 1000);
             }
-            out.printf("    %-24s %8.2f ms %8.2f ms%s%n", process, perPayment, net, ours ? "" : switch (process) {
+            out.printf("    %-24s %8.2f ms %8.2f ms%s%n", process, perPayment, net, ours ? compiler : switch (process) {
                 case LocalStack.SANDBOX -> "   (emulated Antom, not ours)";
                 case "PostgreSQL" -> "   (infrastructure)";
                 default -> "   (infrastructure: Kafka broker, schema registry, and this load driver)";
             });
         }
-        out.printf("    %-24s %8.2f ms %8.2f ms   = %.1f × the RSA floor (less idle)%n", "Holdfast services", services,
-                servicesNet, servicesNet / floor);
+        out.printf("    %-24s %8.2f ms %8.2f ms   %8.2f ms   = %.1f × the RSA floor (less idle)%n",
+                "Holdfast services", services, servicesNet, servicesJit, servicesNet / floor);
+        out.printf("  'JIT compiler': CPU of the services' C1/C2 compiler threads in the window (part of 'raw'): the%n"
+                + "  services still compiling their hot paths; --warm-up=<payments> (default payments/5) runs longer first%n");
         out.printf("  RSA floor (same run): one SHA256withRSA-2048 sign + verify = %.2f ms CPU%n", floor);
     }
 }

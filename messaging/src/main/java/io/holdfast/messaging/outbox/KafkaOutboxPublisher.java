@@ -8,9 +8,11 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Sends outbox rows with a {@link KafkaTemplate} (acks=all, idempotent producer): the row's bytes are decoded back
- * into the record the template serializes (a service's Avro envelope), with headers {@code eventId} (the row id) and
- * {@code eventType}.
+ * Sends outbox rows with a {@link KafkaTemplate} (acks=all, idempotent producer), with headers {@code eventId} (the
+ * row id) and {@code eventType}. A service's rows hold Avro binary: {@code messaging.avro.StoredAvro} sends those bytes as they are,
+ * in the contract's Confluent framing (the bytes the registry-aware serializer would write for the decoded record,
+ * without decoding and re-encoding them); the constructor's {@code decoder} maps a row to any value the template
+ * serializes.
  *
  * <p>The send is made on a worker thread, never on the thread that completed the previous send: the relay sends a
  * key's next row when the previous one is acknowledged, and that acknowledgement arrives on the producer's network

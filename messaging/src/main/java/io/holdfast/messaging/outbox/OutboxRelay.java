@@ -66,12 +66,40 @@ public final class OutboxRelay {
         this.settings = settings;
     }
 
+    /**
+     * What one pass did.
+     *
+     * @param taken rows the pass took: claimed heads and their later rows
+     * @param published rows acknowledged by Kafka and marked published
+     */
+    public record Pass(int taken, int published) {
+    }
+
     /** One pass: the number of rows published (acknowledged and marked). */
     public Mono<Integer> relayOnce() {
-        Mono<Integer> pass = store.limitClaims(settings.lease())
+        return pass().map(Pass::published);
+    }
+
+    /**
+     * One pass, in one transaction: takes every claimable row up to {@code batchSize} (not one), sends them, and marks
+     * the acknowledged ones published with one statement.
+     */
+    public Mono<Pass> pass() {
+        Mono<Pass> pass = store.limitClaims(settings.lease())
                 .then(store.claimHeads(settings.batchSize()).collectList())
-                .flatMap(heads -> heads.isEmpty() ? Mono.just(0) : withFollowers(heads).flatMap(this::publish));
+                .flatMap(heads -> heads.isEmpty() ? Mono.just(new Pass(0, 0))
+                        : withFollowers(heads).flatMap(chains -> publish(chains)
+                                .map(published -> new Pass(taken(chains), published))));
         return transactions.transactional(pass);
+    }
+
+    /** Whether a pass took as many rows as a pass may: more may be waiting. */
+    public boolean full(Pass pass) {
+        return pass.taken() >= settings.batchSize();
+    }
+
+    private static int taken(Map<String, List<OutboxMessage>> chains) {
+        return chains.values().stream().mapToInt(List::size).sum();
     }
 
     /** The claimed keys, each with its unpublished rows in commit order (the head first). */

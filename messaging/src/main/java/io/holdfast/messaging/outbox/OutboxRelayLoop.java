@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Runs an {@link OutboxRelay} on its own thread: pass after pass while a pass publishes anything, then a wait until
+ * Runs an {@link OutboxRelay} on its own thread: pass after pass while a pass takes a full batch, then a wait until
  * the {@link Wakeup} is signalled — {@link R2dbcOutboxStore#append} signals it right after the appending transaction
  * commits — or {@code pollInterval} (real time) has passed: the fallback for rows this process did not signal (another
  * replica's, rows a crash left behind, a send that failed). A failed pass is logged and the loop waits the whole
@@ -87,13 +87,17 @@ public final class OutboxRelayLoop implements SmartLifecycle {
         }
     }
 
-    /** Passes until one publishes nothing; false when a pass failed. */
+    /**
+     * Passes while they take a full batch; false when a pass failed. A pass that took less than a full batch took every
+     * row there was to take when it looked: rows committed since then signalled the wake-up, which the loop's next
+     * wait returns on at once, so no pass is spent only to find nothing.
+     */
     private boolean drain() {
         try {
-            Integer published;
+            OutboxRelay.Pass pass;
             do {
-                published = relay.relayOnce().block(passTimeout);
-            } while (published != null && published > 0 && !Thread.currentThread().isInterrupted());
+                pass = relay.pass().block(passTimeout);
+            } while (pass != null && relay.full(pass) && !Thread.currentThread().isInterrupted());
             return true;
         } catch (RuntimeException e) {
             ExecutorService current = executor;

@@ -3,10 +3,20 @@ package io.holdfast.messaging.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.holdfast.messaging.avro.AvroBinary;
+import io.holdfast.messaging.avro.StoredAvro;
 import io.holdfast.messaging.wakeup.Wakeup;
+import io.holdfast.schemas.event.CommandRejected;
+import io.holdfast.schemas.event.PaymentEvent;
+import io.holdfast.schemas.event.RejectionReason;
+import io.holdfast.schemas.serde.AvroDeserializer;
+import io.holdfast.schemas.serde.AvroSerdeConfig;
+import io.holdfast.schemas.serde.AvroSerializer;
+import io.holdfast.schemas.serde.SchemaRegistryClient;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -27,11 +37,17 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.avro.Schema;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -48,7 +64,9 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.r2dbc.connection.R2dbcTransactionManager;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionCallback;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -59,7 +77,8 @@ import reactor.core.publisher.Mono;
  */
 @EmbeddedKafka(partitions = 4, topics = {OutboxRelayIntegrationTests.TOPIC, OutboxRelayIntegrationTests.STUCK_TOPIC,
     OutboxRelayIntegrationTests.WAKE_TOPIC, OutboxRelayIntegrationTests.EVENTS_TOPIC,
-    OutboxRelayIntegrationTests.COMMANDS_TOPIC})
+    OutboxRelayIntegrationTests.COMMANDS_TOPIC, OutboxRelayIntegrationTests.BATCH_TOPIC,
+    OutboxRelayIntegrationTests.AVRO_TOPIC})
 class OutboxRelayIntegrationTests {
 
     /** Order is by commit, never by time: one fixed instant for every row and every relay. */
@@ -69,6 +88,8 @@ class OutboxRelayIntegrationTests {
     static final String WAKE_TOPIC = "outbox.woken";
     static final String EVENTS_TOPIC = "outbox.events";
     static final String COMMANDS_TOPIC = "outbox.commands";
+    static final String BATCH_TOPIC = "outbox.batched";
+    static final String AVRO_TOPIC = "outbox.avro";
 
     private static EmbeddedPostgres postgres;
     private static DatabaseClient db;
@@ -191,6 +212,87 @@ class OutboxRelayIntegrationTests {
     }
 
     /**
+     * A pass takes every row there is up to its batch, so one wake-up costs one pass per batch of rows: 250 rows
+     * committed together (50 keys, 5 each, batch 100) are published by three passes (100, 100, 50), and no fourth pass
+     * (a transaction) is spent to find nothing: rows committed meanwhile would have signalled the wake-up again.
+     */
+    @Test
+    void aWakeUpCostsOnePassPerBatchAndNoPassToFindNothing() {
+        Wakeup committed = new Wakeup();
+        R2dbcOutboxStore store = new R2dbcOutboxStore(db, committed);
+        AtomicInteger passes = new AtomicInteger();
+        TransactionalOperator counting = new TransactionalOperator() {
+            @Override
+            public <T> Flux<T> execute(TransactionCallback<T> action) {
+                return transactions.execute(action);
+            }
+
+            @Override
+            public <T> Mono<T> transactional(Mono<T> mono) {
+                passes.incrementAndGet();
+                return transactions.transactional(mono);
+            }
+        };
+        OutboxRelay relay = new OutboxRelay(store, counting, message -> kafkaSend(message), CLOCK,
+                new OutboxRelay.Settings(100, Duration.ofSeconds(30), 8));
+        OutboxRelayLoop loop = new OutboxRelayLoop("relay-batched", relay, Duration.ofMinutes(10),
+                Duration.ofSeconds(30), committed);
+        loops.add(loop);
+        loop.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> passes.get() == 1); // the first pass, at start
+        List<OutboxEntry> entries = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            for (int k = 0; k < 50; k++) {
+                entries.add(entry(BATCH_TOPIC, "b-" + k, i));
+            }
+        }
+
+        transactions.transactional(store.append(entries)).block(Duration.ofSeconds(10));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> unpublished() == 0);
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3)).untilAsserted(() -> assertThat(
+                passes.get()).as("passes: the first at start, then one per batch of 100 rows").isEqualTo(4));
+    }
+
+    /**
+     * The services' rows hold Avro binary, sent as they are: on the topic they are byte for byte what the contract's
+     * serializer writes for the record they encode (Confluent framing, the schema id of {@code <topic>-value}), and
+     * the contract's deserializer reads them back.
+     */
+    @Test
+    void storedAvroReachesTheTopicAsTheSerializerWritesTheRecordItEncodes() throws IOException {
+        SchemaRegistryClient registry = new InMemoryRegistry();
+        Map<String, Object> props = new HashMap<>(KafkaTestUtils.producerProps(
+                EmbeddedKafkaCondition.getBroker().getBrokersAsString()));
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, AvroSerializer.class);
+        props.put(AvroSerdeConfig.REGISTRY_CLIENT_INSTANCE, registry);
+        DefaultKafkaProducerFactory<Object, Object> producers = new DefaultKafkaProducerFactory<>(props);
+        PaymentEvent event = new PaymentEvent(UUID.randomUUID().toString(), "pr-avro", null, "m-1",
+                CLOCK.instant(), null, new CommandRejected("c-1", RejectionReason.INVALID_FIELD, "amount",
+                "too many digits", null));
+        ByteArrayOutputStream binary = new ByteArrayOutputStream();
+        BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(binary, null);
+        new SpecificDatumWriter<>(PaymentEvent.class).write(event, encoder);
+        encoder.flush();
+        KafkaOutboxPublisher<byte[]> publisher = StoredAvro.publisher(producers,
+                message -> new AvroBinary(PaymentEvent.getClassSchema(), message.payload()));
+        try {
+            publisher.publish(new OutboxMessage(UUID.randomUUID(), 1, AVRO_TOPIC, "pr-avro", "CommandRejected",
+                    binary.toByteArray())).block(Duration.ofSeconds(30));
+
+            byte[] onTheTopic = readOne(AVRO_TOPIC);
+            assertThat(onTheTopic).isEqualTo(new AvroSerializer<PaymentEvent>(registry, true)
+                    .serialize(AVRO_TOPIC, event));
+            assertThat(new AvroDeserializer<>(registry, PaymentEvent.class).deserialize(AVRO_TOPIC, onTheTopic))
+                    .isEqualTo(event);
+        } finally {
+            producers.destroy();
+        }
+    }
+
+    /**
      * capture-service's VOID policy commits a CaptureDeadlineApproaching (payments.events) and a CancelPayment
      * (payments.commands) for one key; the relay sends the second after the first's acknowledgement. That
      * acknowledgement completes on the producer's network thread: sending from there to a topic the producer has no
@@ -293,8 +395,50 @@ class OutboxRelayIntegrationTests {
                 (key + "#" + index).getBytes(StandardCharsets.UTF_8), CLOCK.instant());
     }
 
+    private static byte[] readOne(String topic) {
+        Map<String, Object> props = new HashMap<>(KafkaTestUtils.consumerProps(
+                EmbeddedKafkaCondition.getBroker().getBrokersAsString(), "reader-" + UUID.randomUUID(), false));
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<byte[]> values = new ArrayList<>();
+        try (Consumer<String, byte[]> consumer = new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(),
+                new ByteArrayDeserializer()).createConsumer()) {
+            consumer.subscribe(List.of(topic));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> values.add(r.value()));
+                return !values.isEmpty();
+            });
+        }
+        return values.get(0);
+    }
+
     private static long unpublished() {
         return count("select count(*) as n from outbox where completion_date is null");
+    }
+
+    /** A registry in memory: ids by subject and schema, from 1. */
+    private static final class InMemoryRegistry implements SchemaRegistryClient {
+
+        private final Map<String, Integer> ids = new ConcurrentHashMap<>();
+        private final Map<Integer, Schema> schemas = new ConcurrentHashMap<>();
+
+        @Override
+        public int register(String subject, Schema schema) {
+            return ids.computeIfAbsent(subject + "/" + schema, k -> {
+                int id = ids.size() + 1;
+                schemas.put(id, schema);
+                return id;
+            });
+        }
+
+        @Override
+        public int lookup(String subject, Schema schema) {
+            return register(subject, schema);
+        }
+
+        @Override
+        public Schema schemaById(int id) {
+            return schemas.get(id);
+        }
     }
 
     private static long count(String sql) {

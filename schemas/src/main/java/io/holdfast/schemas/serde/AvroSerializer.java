@@ -43,9 +43,17 @@ public class AvroSerializer<T extends SpecificRecord> implements Serializer<T> {
             return null;
         }
         Schema schema = data.getSchema();
+        return frame(topic, schema, encode(schema, data));
+    }
+
+    /**
+     * Frames Avro binary that was already written with {@code schema} exactly as {@link #serialize} frames a record of
+     * that schema: the schema's id under the topic's subject, then the bytes as they are (not read, not re-encoded).
+     */
+    public byte[] frame(String topic, Schema schema, byte[] avroBinary) {
         String subject = topic + (isKey ? "-key" : "-value");
         int id = autoRegister ? registry.register(subject, schema) : registry.lookup(subject, schema);
-        return ConfluentFraming.frame(id, encode(schema, data));
+        return ConfluentFraming.frame(id, avroBinary);
     }
 
     static <T extends SpecificRecord> byte[] encode(Schema schema, T data) {

@@ -68,6 +68,19 @@ class ConfluentFramingTests {
     }
 
     @Test
+    void frames_stored_avro_binary_byte_for_byte_as_it_serializes_the_record() {
+        AvroSerializer<PaymentEvent> serializer = new AvroSerializer<>(registry, true);
+        PaymentEvent event = Fixtures.commandRejected();
+        byte[] plainBinary = AvroSerializer.encode(event.getSchema(), event);
+
+        byte[] framed = serializer.frame("payments.events", PaymentEvent.getClassSchema(), plainBinary);
+
+        assertThat(framed).isEqualTo(serializer.serialize("payments.events", event));
+        assertThat(new AvroDeserializer<>(registry, PaymentEvent.class).deserialize("payments.events", framed))
+                .isEqualTo(event);
+    }
+
+    @Test
     void refuses_bytes_without_the_magic_byte() {
         AvroDeserializer<PaymentEvent> deserializer = new AvroDeserializer<>(registry, PaymentEvent.class);
 

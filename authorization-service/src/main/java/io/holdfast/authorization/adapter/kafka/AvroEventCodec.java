@@ -21,14 +21,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
-import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificDatumWriter;
 
 /**
  * Maps domain events onto the Avro contract ({@code PaymentEvent} envelopes) and keeps them in the outbox as plain
- * Avro binary of the current schema; the relay decodes and publishes them with the registry-aware serializer.
+ * Avro binary of the current schema, which the relay sends as it is, framed as the registry-aware serializer frames the
+ * record (messaging's {@code StoredAvro.publisher}).
  */
 public final class AvroEventCodec implements OutboxEncoder {
 
@@ -49,16 +48,6 @@ public final class AvroEventCodec implements OutboxEncoder {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
-    }
-
-    /** Reads an outbox payload back. */
-    public PaymentEvent decode(byte[] payload) {
-        try {
-            return new SpecificDatumReader<>(PaymentEvent.class)
-                    .read(null, DecoderFactory.get().binaryDecoder(payload, null));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     static PaymentEvent toAvro(OutboundEvent event) {

@@ -5,6 +5,7 @@ import io.holdfast.capture.domain.CaptureEvent;
 import io.holdfast.capture.domain.CaptureMode;
 import io.holdfast.capture.domain.DeadlinePolicy;
 import io.holdfast.capture.domain.Money;
+import io.holdfast.messaging.avro.AvroBinary;
 import io.holdfast.schemas.Topics;
 import io.holdfast.schemas.command.CancelPayment;
 import io.holdfast.schemas.command.PaymentCommand;
@@ -20,12 +21,18 @@ import io.holdfast.schemas.event.RejectionReason;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.time.Instant;
 import java.util.UUID;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaNormalization;
 import org.apache.avro.specific.SpecificRecord;
 
 /** Maps the domain's events to the Avro contract and encodes them (Avro binary) for the outbox. */
 final class AvroOutboundMessages implements OutboundMessages {
+
+    private static final int SINGLE_OBJECT_HEADER = 10;
 
     @Override
     public Message encode(UUID id, CaptureEvent event, String merchantId, String causationId, Instant occurredAt) {
@@ -42,14 +49,21 @@ final class AvroOutboundMessages implements OutboundMessages {
                 bytes(envelope));
     }
 
-    /** Decodes a stored message back to its Avro envelope (for the relay). */
-    static SpecificRecord decode(String topic, byte[] payload) {
-        try {
-            return Topics.PAYMENTS_COMMANDS.equals(topic) ? PaymentCommand.fromByteBuffer(ByteBuffer.wrap(payload))
-                    : PaymentEvent.fromByteBuffer(ByteBuffer.wrap(payload));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /**
+     * A stored message as the relay sends it: its Avro binary and writer schema, without decoding it. The outbox holds
+     * Avro's single-object encoding ({@code C3 01}, the writer schema's 8-byte fingerprint, the binary); a fingerprint
+     * other than the current envelope's is refused (the row then holds back its key, as a failed send does).
+     */
+    static AvroBinary stored(String topic, byte[] payload) {
+        Schema schema = Topics.PAYMENTS_COMMANDS.equals(topic) ? PaymentCommand.getClassSchema()
+                : PaymentEvent.getClassSchema();
+        ByteBuffer header = ByteBuffer.wrap(payload).order(ByteOrder.LITTLE_ENDIAN);
+        if (payload.length < SINGLE_OBJECT_HEADER || header.get() != (byte) 0xC3 || header.get() != (byte) 0x01
+                || header.getLong() != SchemaNormalization.parsingFingerprint64(schema)) {
+            throw new IllegalStateException("outbox payload for " + topic + " is not the single-object encoding of "
+                    + schema.getFullName() + " as this version writes it");
         }
+        return new AvroBinary(schema, Arrays.copyOfRange(payload, SINGLE_OBJECT_HEADER, payload.length));
     }
 
     private static SpecificRecord payload(CaptureEvent event) {

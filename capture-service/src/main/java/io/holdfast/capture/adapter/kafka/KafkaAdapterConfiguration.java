@@ -7,12 +7,11 @@ import io.holdfast.capture.application.OutboundMessages;
 import io.holdfast.capture.application.PaymentEventHandler;
 import io.holdfast.capture.application.RefundHandler;
 import io.holdfast.capture.application.RefundMessages;
-import io.holdfast.messaging.outbox.KafkaOutboxPublisher;
+import io.holdfast.messaging.avro.StoredAvro;
 import io.holdfast.messaging.outbox.OutboxPublisher;
-import org.apache.avro.specific.SpecificRecord;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
 
 /**
  * Wires the Kafka adapters: listeners and the outbox publisher. Consumer errors follow the shared policy of the
@@ -29,13 +28,14 @@ public class KafkaAdapterConfiguration {
     }
 
     /**
-     * Sends an outbox row as the Avro envelope it encodes ({@code PaymentEvent}, or {@code PaymentCommand} on
-     * payments.commands), headers eventId (the row id) and eventType; the relay is the {@code messaging} module's.
+     * Sends an outbox row's Avro envelope ({@code PaymentEvent}, or {@code PaymentCommand} on payments.commands) as
+     * stored, framed as the Avro serializer frames the record, headers eventId (the row id) and eventType; the relay
+     * is the {@code messaging} module's.
      */
     @Bean
-    OutboxPublisher outboxPublisher(KafkaTemplate<String, SpecificRecord> template) {
-        return new KafkaOutboxPublisher<>(template,
-                message -> AvroOutboundMessages.decode(message.topic(), message.payload()));
+    OutboxPublisher outboxPublisher(ProducerFactory<Object, Object> producers) {
+        return StoredAvro.publisher(producers,
+                message -> AvroOutboundMessages.stored(message.topic(), message.payload()));
     }
 
     @Bean
