@@ -4,6 +4,9 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code java -jar chaos/target/chaos.jar [--payments=2000] [--faults=30] [--seed=N] [--replicas=2]
@@ -13,26 +16,27 @@ import java.time.Duration;
  */
 public final class ChaosRunner {
 
+    private static final Set<String> OPTIONS = Set.of("--payments", "--faults", "--seed", "--replicas", "--in-flight",
+            "--postgres-outage", "--kafka-outage", "--profile");
+
     private ChaosRunner() {
     }
 
     public static void main(String[] args) throws Exception {
-        long seed = new SecureRandom().nextLong();
-        String profile = "full";
-        for (String arg : args) {
-            if (arg.startsWith("--seed=")) {
-                seed = Long.parseLong(value(arg));
-            } else if (arg.startsWith("--profile=")) {
-                profile = value(arg);
-            }
-        }
+        Map<String, String> options = options(args);
+        long seed = options.containsKey("--seed") ? Long.parseLong(options.get("--seed"))
+                : new SecureRandom().nextLong();
         Path home = Path.of(System.getProperty("holdfast.home", "target/chaos-run")).toAbsolutePath();
         Path repo = Path.of(System.getProperty("holdfast.repo", ".")).toAbsolutePath().normalize();
-        ChaosSettings settings = profile.equals("ci") ? ChaosSettings.ci(seed, home, repo)
+        ChaosSettings base = options.getOrDefault("--profile", "full").equals("ci") ? ChaosSettings.ci(seed, home, repo)
                 : ChaosSettings.full(seed, home, repo);
-        for (String arg : args) {
-            settings = apply(settings, arg);
-        }
+        ChaosSettings settings = new ChaosSettings(
+                intOption(options, "--payments", base.payments()), intOption(options, "--faults", base.faults()),
+                seed, intOption(options, "--replicas", base.replicas()),
+                intOption(options, "--in-flight", base.inFlight()),
+                options.containsKey("--postgres-outage") ? range(options.get("--postgres-outage")) : base.postgresOutage(),
+                options.containsKey("--kafka-outage") ? range(options.get("--kafka-outage")) : base.kafkaOutage(),
+                base.clockStepPause(), home, repo);
         System.out.println("[chaos] seed " + settings.seed() + " (rerun with --seed=" + settings.seed() + "), "
                 + settings.payments() + " payments, " + settings.faults() + " faults, " + settings.replicas()
                 + " replicas per service");
@@ -41,19 +45,21 @@ public final class ChaosRunner {
         System.exit(report.clean() ? 0 : 1);
     }
 
-    private static ChaosSettings apply(ChaosSettings s, String arg) {
-        String v = arg.contains("=") ? value(arg) : "";
-        String option = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-        return switch (option) {
-            case "--payments" -> s.withPayments(Integer.parseInt(v));
-            case "--faults" -> s.withFaults(Integer.parseInt(v));
-            case "--replicas" -> s.withReplicas(Integer.parseInt(v));
-            case "--in-flight" -> s.withInFlight(Integer.parseInt(v));
-            case "--postgres-outage" -> s.withPostgresOutage(range(v));
-            case "--kafka-outage" -> s.withKafkaOutage(range(v));
-            case "--seed", "--profile" -> s;
-            default -> throw new IllegalArgumentException("unknown option " + arg);
-        };
+    /** {@code --name=value} arguments by name; an unknown name is refused. */
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (String arg : args) {
+            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            if (!OPTIONS.contains(name)) {
+                throw new IllegalArgumentException("unknown option " + arg);
+            }
+            options.put(name, arg.contains("=") ? value(arg) : "");
+        }
+        return options;
+    }
+
+    private static int intOption(Map<String, String> options, String name, int otherwise) {
+        return options.containsKey(name) ? Integer.parseInt(options.get(name)) : otherwise;
     }
 
     /** {@code 10-60}: seconds, from-to. */

@@ -24,36 +24,6 @@ public record ChaosSettings(int payments, int faults, long seed, int replicas, i
                             Range postgresOutage, Range kafkaOutage, Duration clockStepPause, Path home,
                             Path repositoryRoot) {
 
-    public ChaosSettings withPayments(int value) {
-        return new ChaosSettings(value, faults, seed, replicas, inFlight, postgresOutage, kafkaOutage, clockStepPause,
-                home, repositoryRoot);
-    }
-
-    public ChaosSettings withFaults(int value) {
-        return new ChaosSettings(payments, value, seed, replicas, inFlight, postgresOutage, kafkaOutage, clockStepPause,
-                home, repositoryRoot);
-    }
-
-    public ChaosSettings withReplicas(int value) {
-        return new ChaosSettings(payments, faults, seed, value, inFlight, postgresOutage, kafkaOutage, clockStepPause,
-                home, repositoryRoot);
-    }
-
-    public ChaosSettings withInFlight(int value) {
-        return new ChaosSettings(payments, faults, seed, replicas, value, postgresOutage, kafkaOutage, clockStepPause,
-                home, repositoryRoot);
-    }
-
-    public ChaosSettings withPostgresOutage(Range value) {
-        return new ChaosSettings(payments, faults, seed, replicas, inFlight, value, kafkaOutage, clockStepPause,
-                home, repositoryRoot);
-    }
-
-    public ChaosSettings withKafkaOutage(Range value) {
-        return new ChaosSettings(payments, faults, seed, replicas, inFlight, postgresOutage, value, clockStepPause,
-                home, repositoryRoot);
-    }
-
     /** A duration picked between {@code min} and {@code max}. */
     public record Range(Duration min, Duration max) {
     }
