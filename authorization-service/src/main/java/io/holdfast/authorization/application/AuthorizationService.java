@@ -96,7 +96,7 @@ public final class AuthorizationService {
 
     private Mono<CommandOutcome> pay(AuthorizeCommand command, Payment requested) {
         return workflow.antom().pay(command.order())
-                .flatMap(result -> workflow.decide(requested.paymentRequestId(), payment -> payment.apply(result,
+                .flatMap(result -> workflow.decideFrom(requested, payment -> payment.apply(result,
                         new Cause(Cause.Kind.PAY_RESPONSE, command.commandId(), "pay: " + result),
                         workflow.clock().instant())))
                 .flatMap(workflow::followUp)

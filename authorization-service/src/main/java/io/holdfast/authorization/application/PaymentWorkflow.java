@@ -51,6 +51,22 @@ public final class PaymentWorkflow {
                         .filter(ConcurrentUpdateException.class::isInstance));
     }
 
+    /**
+     * Like {@link #decide}, but decided first on {@code known}: the payment as this process last committed it, with its
+     * version. A transition decided on it is written only if the row still has that version (the update's optimistic
+     * check), so the usual case — nothing else touched the payment since — needs no read. A concurrent update, or a
+     * decision to leave the payment unchanged (which writes nothing and so proves nothing about freshness), is decided
+     * again by {@link #decide} on the payment as it is now.
+     */
+    public Mono<Decision> decideFrom(Payment known, Function<Payment, Decision> decision) {
+        Decision onKnown = decision.apply(known);
+        if (!(onKnown instanceof Decision.Transitioned)) {
+            return decide(known.paymentRequestId(), decision);
+        }
+        return unitOfWork.inTransaction(() -> persist(onKnown))
+                .onErrorResume(ConcurrentUpdateException.class, stale -> decide(known.paymentRequestId(), decision));
+    }
+
     /** Persists a decision inside the caller's transaction: payment, timeline entry and events. */
     Mono<Decision> persist(Decision decision) {
         if (decision instanceof Decision.Unchanged unchanged) {
@@ -99,7 +115,7 @@ public final class PaymentWorkflow {
     public Mono<Payment> sendCancel(Payment payment) {
         String id = payment.paymentRequestId();
         return antom.cancel(id)
-                .flatMap(result -> decide(id, fresh -> fresh.apply(result,
+                .flatMap(result -> decideFrom(payment, fresh -> fresh.apply(result,
                         new Cause(Cause.Kind.CANCEL_RESPONSE, id, "cancel: " + result), clock.instant())))
                 .map(PaymentWorkflow::payment);
     }

@@ -79,18 +79,19 @@ public final class R2dbcPaymentStore implements PaymentStore {
 
     @Override
     public Mono<Payment> insert(Payment payment, Transition first) {
-        DatabaseClient.GenericExecuteSpec spec = db.sql("insert into payment (" + COLUMNS + ") values (" + VALUES + ")");
-        return bindPayment(spec, payment, 0).fetch().rowsUpdated()
-                .then(appendTransition(payment.paymentRequestId(), first))
-                .then(find(payment.paymentRequestId()));
+        // the row as stored (RETURNING: timestamps at the database's precision) without a second round trip
+        DatabaseClient.GenericExecuteSpec spec = db.sql("insert into payment (" + COLUMNS + ") values (" + VALUES
+                + ") returning *");
+        return bindPayment(spec, payment, 0).map(PaymentRows::payment).one()
+                .flatMap(stored -> appendTransition(payment.paymentRequestId(), first).thenReturn(stored));
     }
 
     @Override
     public Mono<Payment> update(Payment payment, Transition transition) {
-        return updateRow(payment).flatMap(rows -> rows == 1
-                        ? appendTransition(payment.paymentRequestId(), transition)
-                        : Mono.error(new ConcurrentUpdateException(payment.paymentRequestId(), payment.version())))
-                .then(find(payment.paymentRequestId()));
+        return updateRow(payment)
+                .switchIfEmpty(Mono.error(() -> new ConcurrentUpdateException(payment.paymentRequestId(),
+                        payment.version())))
+                .flatMap(stored -> appendTransition(payment.paymentRequestId(), transition).thenReturn(stored));
     }
 
     @Override
@@ -98,11 +99,11 @@ public final class R2dbcPaymentStore implements PaymentStore {
         Payment.Reconciliation schedule = payment.reconciliation();
         DatabaseClient.GenericExecuteSpec spec = db.sql("update payment set reconcile_attempts = :attempts, "
                         + "next_check_at = :next, version = version + 1 where payment_request_id = :id "
-                        + "and version = :version")
+                        + "and version = :version returning *")
                 .bind("id", payment.paymentRequestId()).bind("version", payment.version());
         spec = bind(spec, "attempts", schedule == null ? null : schedule.attempts(), Integer.class);
         spec = bind(spec, "next", schedule == null ? null : schedule.nextCheckAt(), Instant.class);
-        return spec.fetch().rowsUpdated().filter(rows -> rows == 1).flatMap(rows -> find(payment.paymentRequestId()));
+        return spec.map(PaymentRows::payment).one();
     }
 
     @Override
@@ -146,7 +147,7 @@ public final class R2dbcPaymentStore implements PaymentStore {
                 stats.oldestUnknownSince()));
     }
 
-    private Mono<Long> updateRow(Payment payment) {
+    private Mono<Payment> updateRow(Payment payment) {
         String assignments = "merchant_id = :merchantId, status = :status, amount_minor = :amountMinor, "
                 + "currency = :currency, capture_mode = :captureMode, deadline_policy = :deadlinePolicy, "
                 + "fingerprint = :fingerprint, payment_id = :paymentId, authorized_at = :authorizedAt, "
@@ -157,9 +158,9 @@ public final class R2dbcPaymentStore implements PaymentStore {
                 + "reconcile_attempts = :reconcileAttempts, next_check_at = :nextCheckAt, created_at = :createdAt, "
                 + "updated_at = :updatedAt, version = :version";
         DatabaseClient.GenericExecuteSpec spec = db.sql("update payment set " + assignments
-                + " where payment_request_id = :id and version = :expectedVersion")
+                + " where payment_request_id = :id and version = :expectedVersion returning *")
                 .bind("expectedVersion", payment.version());
-        return bindPayment(spec, payment, payment.version() + 1).fetch().rowsUpdated();
+        return bindPayment(spec, payment, payment.version() + 1).map(PaymentRows::payment).one();
     }
 
     private Mono<Long> appendTransition(String paymentRequestId, Transition transition) {
