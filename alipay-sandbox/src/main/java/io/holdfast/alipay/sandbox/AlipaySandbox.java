@@ -12,6 +12,7 @@ import io.holdfast.alipay.sandbox.fault.FaultPlan;
 import io.holdfast.alipay.sandbox.http.ControlHandler;
 import io.holdfast.alipay.sandbox.http.SandboxHttpServer;
 import io.holdfast.alipay.sandbox.notify.NotificationDispatcher;
+import io.holdfast.alipay.sandbox.timing.ServingTimes;
 import io.holdfast.alipay.sandbox.tls.TlsIdentity;
 import java.security.KeyPair;
 import java.security.PublicKey;
@@ -64,8 +65,9 @@ public final class AlipaySandbox implements AutoCloseable {
         IdGenerator ids = builder.ids != null ? builder.ids : new AntomIdGenerator(clock, random);
         Signer signer = new Signer(sandboxKeys.getPrivate(), KEY_VERSION);
         this.notificationExecutor = Executors.newCachedThreadPool(daemon("alipay-sandbox-notify"));
+        ServingTimes times = new ServingTimes();
         this.dispatcher = new NotificationDispatcher(clock, signer, builder.offset, builder.notificationTimeout,
-                notificationExecutor);
+                notificationExecutor, times);
         AtomicReference<String> publicBase = new AtomicReference<>(builder.publicBaseUrl);
         Map<String, ClientRegistration> clients = Map.copyOf(builder.clients);
         EngineSettings settings = new EngineSettings(builder.strictCapture, Duration.ofDays(7), Duration.ofDays(7),
@@ -74,11 +76,12 @@ public final class AlipaySandbox implements AutoCloseable {
                 builder.captureCompletionDelay, builder.refundCompletionDelay, builder.refundWindow);
         SandboxEngine engine = new SandboxEngine(clock, ids, dispatcher, settings);
         FaultPlan faults = new FaultPlan(random);
-        this.control = new SandboxControl(clock, Clock.systemUTC(), engine, dispatcher, faults);
+        this.control = new SandboxControl(clock, Clock.systemUTC(), engine, dispatcher, faults, times);
         ControlHandler controlHandler = builder.controlApi ? new ControlHandler(control, this::keysJson) : null;
         Signer impostor = new Signer(AlipayKeys.generate(keyRandom).getPrivate(), KEY_VERSION);
         this.server = SandboxHttpServer.start(new SandboxHttpServer.Settings(builder.host, builder.port,
-                builder.httpsPort, tls, clients, signer, impostor, clock, builder.offset, controlHandler), engine, faults);
+                builder.httpsPort, tls, clients, signer, impostor, clock, builder.offset, controlHandler, times), engine,
+                faults);
         publicBase.compareAndSet(null, baseUrl());
         this.ticker = Executors.newSingleThreadScheduledExecutor(daemon("alipay-sandbox-ticker"));
         long tick = builder.tickInterval.toMillis();

@@ -7,10 +7,12 @@ import io.holdfast.alipay.sandbox.fault.FaultPlan;
 import io.holdfast.alipay.sandbox.fault.FaultSpec;
 import io.holdfast.alipay.sandbox.notify.DeliveryView;
 import io.holdfast.alipay.sandbox.notify.NotificationDispatcher;
+import io.holdfast.alipay.sandbox.timing.ServingTimes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The control surface for tests and fault drills (also served over HTTP under {@code /sandbox/control/}): move
@@ -23,9 +25,11 @@ public final class SandboxControl {
     private final SandboxEngine engine;
     private final NotificationDispatcher notifications;
     private final FaultPlan faults;
+    private final ServingTimes times;
 
     SandboxControl(SandboxClock clock, Clock systemClock, SandboxEngine engine, NotificationDispatcher notifications,
-            FaultPlan faults) {
+            FaultPlan faults, ServingTimes times) {
+        this.times = times;
         this.clock = clock;
         this.systemClock = systemClock;
         this.engine = engine;
@@ -145,5 +149,13 @@ public final class SandboxControl {
     /** Every notification delivery with its attempts, in the order notifications were raised. */
     public List<DeliveryView> deliveries() {
         return notifications.deliveries();
+    }
+
+    /**
+     * The sandbox's own time so far, per API and for notifications ({@link ServingTimes#NOTIFY}): what a benchmark
+     * subtracts as "Antom's" latency.
+     */
+    public Map<String, ServingTimes.Reading> servingTimes() {
+        return times.read();
     }
 }

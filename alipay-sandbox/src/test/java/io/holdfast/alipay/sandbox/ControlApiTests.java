@@ -69,6 +69,19 @@ class ControlApiTests {
     }
 
     @Test
+    void servingTimesCountEveryAnsweredCallPerApiWithItsDuration() throws Exception {
+        JsonNode before = Json.MAPPER.readTree(call("GET", "/timings", null).body());
+
+        merchant.post(Requests.PAY, Requests.manualPay(id("t"), "100"), sandbox);
+        merchant.post(Requests.PAY, Requests.manualPay(id("t"), "100"), sandbox);
+
+        JsonNode after = Json.MAPPER.readTree(call("GET", "/timings", null).body());
+        assertThat(after.path("PAY").path("count").asLong()).isEqualTo(before.path("PAY").path("count").asLong() + 2);
+        assertThat(after.path("PAY").path("totalMicros").asLong())
+                .isGreaterThan(before.path("PAY").path("totalMicros").asLong());
+    }
+
+    @Test
     void faultsLedgerAndNotificationsOverHttp() throws Exception {
         HttpResponse<String> injected = call("POST", "/faults",
                 "{\"api\":\"pay\",\"kind\":\"UNKNOWN_EXCEPTION\",\"count\":1}");

@@ -19,11 +19,13 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Pushes N payments of mixed flows through a freshly started local stack (free ports, temporary home) and prints
@@ -105,12 +107,15 @@ public final class StackBenchmark {
             out.printf("%nwarming up with %d payments …%n", warmUp);
             driver.run("warm", warmUp, inFlight, timeout);
             Map<LoadDriver.Flow, LoadDriver.Result> oneAtATime = new EnumMap<>(LoadDriver.Flow.class);
+            Map<LoadDriver.Flow, SandboxTime> sandboxTimes = new EnumMap<>(LoadDriver.Flow.class);
             for (LoadDriver.Flow flow : List.of(LoadDriver.Flow.DECLINE, LoadDriver.Flow.AUTOMATIC,
                     LoadDriver.Flow.CANCEL, LoadDriver.Flow.MANUAL)) {
                 if (sequential > 0) {
                     out.printf("one at a time: %d %s payments …%n", sequential, flow);
+                    JsonNode timesBefore = sandbox.servingTimes();
                     // a short label: the DECLINE flow's order reference carries the paymentRequestId and has a length limit
                     oneAtATime.put(flow, driver.run("s" + flow.name().charAt(0), sequential, 1, timeout, flow));
+                    sandboxTimes.put(flow, SandboxTime.between(timesBefore, sandbox.servingTimes(), sequential));
                 }
             }
             out.printf("measuring %d s of idle CPU (pollers, heartbeats) …%n", idleSeconds);
@@ -138,17 +143,57 @@ public final class StackBenchmark {
                 sequentialResult.incomplete().forEach((f, count) -> out.printf("  INCOMPLETE %s: %d%n", f, count));
                 sequentialResult.unexpected().forEach((f, count) -> out.printf("  UNEXPECTED OUTCOME %s%n", f));
                 sequentialResult.hopLines().forEach((key, line) -> out.printf("  %-34s %s%n", key, line));
+                SandboxTime antom = sandboxTimes.get(flow);
+                out.printf("  the sandbox's own time per payment (\"Antom\"): API calls %.1f ms %s, notifications "
+                        + "%.1f ms (%.1f per payment, not subtracted); Holdfast-added p50 ≈ %.1f ms%n", antom.apiMillis(),
+                        antom.apiCalls(), antom.notifyMillis(), antom.notificationsPerPayment(),
+                        sequentialResult.percentile(50) - antom.apiMillis());
             });
             report(result, before, after, idle, jit, window, floor);
-            table(oneAtATime, result, before, after, idle, idleJit, jit, window, floor);
+            table(oneAtATime, sandboxTimes, result, before, after, idle, idleJit, jit, window, floor);
             boolean sequentialComplete = oneAtATime.values().stream()
                     .allMatch(r -> r.completed() == sequential && r.unexpected().isEmpty());
             return result.completed() == payments && result.unexpected().isEmpty() && sequentialComplete;
         }
     }
 
+    /**
+     * The sandbox's own time ({@code GET /sandbox/control/timings}) over one flow's sequential payments, per payment:
+     * its API answers, on the critical path of every one-at-a-time flow (Holdfast waits for each), and its notification
+     * dispatch (signing), left in Holdfast's share since a notification is sometimes and sometimes not on the path.
+     */
+    record SandboxTime(double apiMillis, String apiCalls, double notifyMillis, double notificationsPerPayment) {
+
+        static SandboxTime between(JsonNode before, JsonNode after, int payments) {
+            double apiMicros = 0;
+            double notifyMicros = 0;
+            double notifications = 0;
+            StringBuilder calls = new StringBuilder();
+            for (Map.Entry<String, JsonNode> kind : after.properties()) {
+                long count = kind.getValue().path("count").asLong() - before.path(kind.getKey()).path("count").asLong();
+                long micros = kind.getValue().path("totalMicros").asLong()
+                        - before.path(kind.getKey()).path("totalMicros").asLong();
+                if (count == 0) {
+                    continue;
+                }
+                if ("NOTIFY".equals(kind.getKey())) {
+                    notifyMicros += micros;
+                    notifications += count;
+                } else {
+                    apiMicros += micros;
+                    calls.append(calls.isEmpty() ? "" : " ").append(kind.getKey()).append(' ')
+                            .append(String.format(Locale.ROOT, "%.1f", (double) count / payments));
+                }
+            }
+            int n = Math.max(1, payments);
+            return new SandboxTime(apiMicros / n / 1000, "(" + calls + " per payment)", notifyMicros / n / 1000,
+                    notifications / n);
+        }
+    }
+
     /** The issue's comparison table (issue 15), from this run. */
-    private void table(Map<LoadDriver.Flow, LoadDriver.Result> oneAtATime, LoadDriver.Result mixed,
+    private void table(Map<LoadDriver.Flow, LoadDriver.Result> oneAtATime,
+            Map<LoadDriver.Flow, SandboxTime> sandboxTimes, LoadDriver.Result mixed,
             Map<String, Double> before, Map<String, Double> after, Map<String, Double> idle,
             Map<String, Double> idleJit, Map<String, Double> jit, double window, double floor) {
         int n = Math.max(1, mixed.completed());
@@ -164,8 +209,11 @@ public final class StackBenchmark {
                 LoadDriver.Flow.CANCEL, LoadDriver.Flow.MANUAL)) {
             LoadDriver.Result r = oneAtATime.get(flow);
             if (r != null) {
-                out.printf("| one at a time, command → final event, %s | p50 %d ms, p99 %d ms |%n", flow,
-                        r.percentile(50), r.percentile(99));
+                SandboxTime antom = sandboxTimes.get(flow);
+                out.printf("| one at a time, command → final event, %s | p50 %d ms, p99 %d ms; the sandbox's API "
+                        + "answers %.1f ms per payment: Holdfast-added p50 ≈ %.1f ms, p99 ≈ %.1f ms |%n", flow,
+                        r.percentile(50), r.percentile(99), antom.apiMillis(), r.percentile(50) - antom.apiMillis(),
+                        r.percentile(99) - antom.apiMillis());
             }
         }
         out.printf("| %d in flight, mixed workload | %.1f payments/s, p50 %d ms, p99 %d ms |%n", inFlight,

@@ -142,6 +142,14 @@ public final class SandboxMerchant {
         return control("GET", "ledger", null);
     }
 
+    /**
+     * The sandbox's own time so far (JSON object): per API ({@code PAY}, {@code CANCEL}, …) and for notifications
+     * ({@code NOTIFY}), a {@code count} and {@code totalMicros}. What a benchmark subtracts as "Antom's" latency.
+     */
+    public JsonNode servingTimes() {
+        return control("GET", "timings", null);
+    }
+
     private JsonNode control(String method, String route, ObjectNode body) {
         HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body));

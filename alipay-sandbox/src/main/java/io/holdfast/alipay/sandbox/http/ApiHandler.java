@@ -8,6 +8,7 @@ import io.holdfast.alipay.sandbox.fault.FaultKind;
 import io.holdfast.alipay.sandbox.fault.FaultPlan;
 import io.holdfast.alipay.sandbox.fault.FaultSpec;
 import io.holdfast.alipay.sandbox.http.ResponseSigner.Mode;
+import io.holdfast.alipay.sandbox.timing.ServingTimes;
 import io.netty.channel.ChannelOption;
 import java.util.Optional;
 import org.reactivestreams.Publisher;
@@ -33,9 +34,12 @@ final class ApiHandler {
     private final RequestAuthenticator authenticator;
     private final ResponseSigner signer;
     private final FaultPlan faults;
+    private final ServingTimes times;
 
-    ApiHandler(SandboxEngine engine, RequestAuthenticator authenticator, ResponseSigner signer, FaultPlan faults) {
+    ApiHandler(SandboxEngine engine, RequestAuthenticator authenticator, ResponseSigner signer, FaultPlan faults,
+            ServingTimes times) {
         this.engine = engine;
+        this.times = times;
         this.authenticator = authenticator;
         this.signer = signer;
         this.faults = faults;
@@ -43,9 +47,11 @@ final class ApiHandler {
 
     Publisher<Void> handle(Api api, HttpServerRequest request, HttpServerResponse response) {
         String uri = request.uri();
+        long start = System.nanoTime();
         return request.receive().aggregate().asByteArray().defaultIfEmpty(new byte[0])
                 .publishOn(Schedulers.boundedElastic())
-                .flatMap(body -> Mono.from(answer(api, uri, request, response, body)));
+                .flatMap(body -> Mono.from(answer(api, uri, request, response, body)))
+                .doFinally(signal -> times.record(api.name(), System.nanoTime() - start));
     }
 
     private Publisher<Void> answer(Api api, String uri, HttpServerRequest request, HttpServerResponse response,

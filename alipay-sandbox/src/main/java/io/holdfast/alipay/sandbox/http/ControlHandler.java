@@ -82,8 +82,16 @@ public final class ControlHandler {
                 yield Json.object().put("released", true);
             }
             case "GET /keys" -> keys.get();
+            case "GET /timings" -> timings();
             default -> null;
         };
+    }
+
+    private ObjectNode timings() {
+        ObjectNode timings = Json.object();
+        control.servingTimes().forEach((kind, reading) -> timings.set(kind,
+                Json.object().put("count", reading.count()).put("totalMicros", reading.totalMicros())));
+        return timings;
     }
 
     private Object notificationFault(JsonNode body) {

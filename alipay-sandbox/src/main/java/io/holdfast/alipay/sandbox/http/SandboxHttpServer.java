@@ -6,6 +6,7 @@ import io.holdfast.alipay.sandbox.core.Api;
 import io.holdfast.alipay.sandbox.core.Json;
 import io.holdfast.alipay.sandbox.core.SandboxEngine;
 import io.holdfast.alipay.sandbox.fault.FaultPlan;
+import io.holdfast.alipay.sandbox.timing.ServingTimes;
 import io.holdfast.alipay.sandbox.tls.TlsIdentity;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -51,16 +52,17 @@ public final class SandboxHttpServer implements AutoCloseable {
      * @param clock the sandbox clock
      * @param offset offset of response-time
      * @param control the control API, null to switch it off
+     * @param times where the time of every served API call goes
      */
     public record Settings(String host, int port, Integer httpsPort, TlsIdentity tls,
             Map<String, ClientRegistration> clients, Signer sandboxSigner, Signer impostorSigner, Clock clock,
-            ZoneOffset offset, ControlHandler control) {
+            ZoneOffset offset, ControlHandler control, ServingTimes times) {
     }
 
     public static SandboxHttpServer start(Settings settings, SandboxEngine engine, FaultPlan faults) {
         ApiHandler api = new ApiHandler(engine, new RequestAuthenticator(settings.clients()),
                 new ResponseSigner(settings.sandboxSigner(), settings.impostorSigner(), settings.clock(),
-                        settings.offset()), faults);
+                        settings.offset()), faults, settings.times());
         Router router = new Router(api, new ChallengeHandler(engine), settings.control());
         LoopResources loops = LoopResources.create(LOOP_PREFIX, 1, LoopResources.DEFAULT_IO_WORKER_COUNT, true);
         DisposableServer plain = HttpServer.create().runOn(loops).host(settings.host()).port(settings.port())

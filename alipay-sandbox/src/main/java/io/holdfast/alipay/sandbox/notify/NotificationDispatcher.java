@@ -6,6 +6,7 @@ import io.holdfast.alipay.sandbox.core.Json;
 import io.holdfast.alipay.sandbox.core.NotificationSink;
 import io.holdfast.alipay.sandbox.core.OutboundNotification;
 import io.holdfast.alipay.sandbox.core.Times;
+import io.holdfast.alipay.sandbox.timing.ServingTimes;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,13 +42,15 @@ public final class NotificationDispatcher implements NotificationSink, AutoClose
     private final Duration attemptTimeout;
     private final ExecutorService executor;
     private final HttpClient http;
+    private final ServingTimes times;
     private final List<Delivery> deliveries = new ArrayList<>();
     private final NotificationFaults faults = new NotificationFaults();
     private boolean closed;
 
     public NotificationDispatcher(Clock clock, Signer signer, ZoneOffset offset, Duration attemptTimeout,
-            ExecutorService executor) {
+            ExecutorService executor, ServingTimes times) {
         this.clock = clock;
+        this.times = times;
         this.signer = signer;
         this.offset = offset;
         this.attemptTimeout = attemptTimeout;
@@ -147,6 +150,8 @@ public final class NotificationDispatcher implements NotificationSink, AutoClose
     }
 
     private void send(Delivery delivery) {
+        long start = System.nanoTime();
+        boolean first = delivery.attempts.isEmpty(); // IN_FLIGHT: no attempt is recorded meanwhile
         Instant dueAt = delivery.nextDueAt();
         Instant sentAt = clock.instant();
         String requestTime = Times.format(sentAt, offset);
@@ -163,6 +168,9 @@ public final class NotificationDispatcher implements NotificationSink, AutoClose
                 .header("signature", signature)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(delivery.body))
                 .build();
+        if (first) {
+            times.record(ServingTimes.NOTIFY, System.nanoTime() - start);
+        }
         http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
                 .whenComplete((response, error) -> {
                     DeliveryAttempt attempt = error != null
