@@ -18,7 +18,7 @@ import reactor.core.publisher.Mono;
  * events of one key (paymentRequestId) reach Kafka in the order they were committed, however many relays (replicas)
  * run, whichever of them stalls or fails, and across restarts.
  *
- * <p>One pass is one transaction: it claims keys by locking their heads ({@link R2dbcOutboxStore#claimHeads}, {@code
+ * <p>One pass is one transaction: it claims keys by locking their heads ({@link R2dbcOutboxStore#claim}, {@code
  * FOR UPDATE SKIP LOCKED}; a key's later rows are never eligible while its head is unpublished), takes the claimed
  * keys' later rows, and sends each key's rows one after the other — the next only after Kafka acknowledged the
  * previous — while different keys are sent concurrently. A failed send ends its key's turn: the row stays the head,
@@ -81,15 +81,18 @@ public final class OutboxRelay {
     }
 
     /**
-     * One pass, in one transaction: takes every claimable row up to {@code batchSize} (not one), sends them, and marks
-     * the acknowledged ones published with one statement.
+     * One pass, in one transaction: takes every claimable row up to {@code batchSize} (not one) with one statement,
+     * sends them, and marks the acknowledged ones published with one statement.
      */
     public Mono<Pass> pass() {
-        Mono<Pass> pass = store.limitClaims(settings.lease())
-                .then(store.claimHeads(settings.batchSize()).collectList())
-                .flatMap(heads -> heads.isEmpty() ? Mono.just(new Pass(0, 0))
-                        : withFollowers(heads).flatMap(chains -> publish(chains)
-                                .map(published -> new Pass(taken(chains), published))));
+        Mono<Pass> pass = store.claim(settings.batchSize(), settings.lease()).collectList()
+                .flatMap(rows -> {
+                    if (rows.isEmpty()) {
+                        return Mono.just(new Pass(0, 0));
+                    }
+                    Map<String, List<OutboxMessage>> chains = chains(rows);
+                    return publish(chains).map(published -> new Pass(taken(chains), published));
+                });
         return transactions.transactional(pass);
     }
 
@@ -102,25 +105,20 @@ public final class OutboxRelay {
         return chains.values().stream().mapToInt(List::size).sum();
     }
 
-    /** The claimed keys, each with its unpublished rows in commit order (the head first). */
-    private Mono<Map<String, List<OutboxMessage>>> withFollowers(List<OutboxMessage> heads) {
+    /**
+     * The claimed keys, each with its unpublished rows in commit order (the head first), from the claim's rows: the
+     * heads, then the later rows by commit order.
+     */
+    private static Map<String, List<OutboxMessage>> chains(List<OutboxMessage> rows) {
         Map<String, List<OutboxMessage>> byKey = new LinkedHashMap<>();
-        heads.forEach(head -> byKey.computeIfAbsent(head.key(), k -> new ArrayList<>()).add(head));
-        int room = settings.batchSize() - heads.size();
-        if (room <= 0) {
-            return Mono.just(byKey);
-        }
-        List<UUID> headIds = heads.stream().map(OutboxMessage::id).toList();
-        return store.followers(byKey.keySet(), headIds, room).collectList().map(followers -> {
-            for (OutboxMessage next : followers) {
-                List<OutboxMessage> chain = byKey.get(next.key());
-                // a row committed after the head but numbered before it is sent as a head later (commit order)
-                if (next.seq() > chain.get(chain.size() - 1).seq()) {
-                    chain.add(next);
-                }
+        for (OutboxMessage row : rows) {
+            List<OutboxMessage> chain = byKey.computeIfAbsent(row.key(), k -> new ArrayList<>());
+            // the claim returns a key's rows in commit order; a chain never takes a row numbered before its last one
+            if (chain.isEmpty() || row.seq() > chain.get(chain.size() - 1).seq()) {
+                chain.add(row);
             }
-            return byKey;
-        });
+        }
+        return byKey;
     }
 
     private Mono<Integer> publish(Map<String, List<OutboxMessage>> chains) {

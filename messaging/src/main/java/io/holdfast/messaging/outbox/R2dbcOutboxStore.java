@@ -61,38 +61,27 @@ public final class R2dbcOutboxStore {
     }
 
     /**
-     * Bounds how long this transaction may hold its claims while it waits for Kafka: PostgreSQL ends a session idle
-     * in its transaction longer than {@code lease}, which rolls the transaction back and releases the claimed keys
-     * (a relay frozen or cut off from the database cannot hold them forever). Join the relay's transaction first.
+     * Claims up to {@code limit} keys by locking their heads — the oldest unpublished row of each key — and returns those
+     * heads (in commit order) followed by the claimed keys' later unpublished rows (in commit order), at most {@code
+     * limit} rows in all. A head locked by another relay is skipped; a row that is not its key's head is never
+     * claimable, so no key is ever claimed by two relays and no row overtakes an older one of its key. The later rows
+     * are not locked: no other relay can take them while their head is claimed. The locks last until the relay's
+     * transaction ends, and that transaction may hold them for at most {@code lease} while it waits for Kafka:
+     * PostgreSQL ends a session idle in its transaction longer than that ({@code idle_in_transaction_session_timeout},
+     * set for this transaction by every returned row), which rolls it back and releases the keys — a relay frozen or
+     * cut off from the database cannot hold them forever. One statement, one round trip; join the relay's transaction.
      */
-    Mono<Void> limitClaims(Duration lease) {
-        return db.sql("set local idle_in_transaction_session_timeout = " + Math.max(1, lease.toMillis()))
-                .fetch().rowsUpdated().then();
-    }
-
-    /**
-     * Claims up to {@code limit} keys by locking their heads — the oldest unpublished row of each key — and returns
-     * those rows in commit order. A head locked by another relay is skipped; a row that is not its key's head is
-     * never eligible, so no key is ever claimed by two relays and no row overtakes an older one of its key. The locks
-     * last until the relay's transaction ends. Join the relay's transaction.
-     */
-    Flux<OutboxMessage> claimHeads(int limit) {
-        return db.sql("select " + COLUMNS + " from outbox o where o.completion_date is null "
+    Flux<OutboxMessage> claim(int limit, Duration lease) {
+        return db.sql("with heads as (select o.aggregate_id, o.seq from outbox o where o.completion_date is null "
                         + "and not exists (select 1 from outbox e where e.aggregate_id = o.aggregate_id "
                         + "and e.completion_date is null and e.seq < o.seq) "
-                        + "order by o.seq limit :limit for update of o skip locked")
-                .bind("limit", limit).map(R2dbcOutboxStore::message).all();
-    }
-
-    /**
-     * The unpublished rows of claimed {@code keys} other than their heads, in commit order (at most {@code limit}).
-     * Not locked: no other relay can take them while their head is claimed.
-     */
-    Flux<OutboxMessage> followers(Collection<String> keys, Collection<UUID> heads, int limit) {
-        return db.sql("select " + COLUMNS + " from outbox o where o.completion_date is null "
-                        + "and o.aggregate_id = any(:keys) and o.id <> all(:heads) order by o.seq limit :limit")
-                .bind("keys", keys.toArray(new String[0])).bind("heads", heads.toArray(new UUID[0]))
-                .bind("limit", limit).map(R2dbcOutboxStore::message).all();
+                        + "order by o.seq limit :limit for update of o skip locked) "
+                        + "select set_config('idle_in_transaction_session_timeout', :lease, true) as lease, " + COLUMNS
+                        + " from outbox o join heads h on h.aggregate_id = o.aggregate_id "
+                        + "where o.completion_date is null and o.seq >= h.seq "
+                        + "order by o.seq = h.seq desc, o.seq limit :limit")
+                .bind("limit", limit).bind("lease", Long.toString(Math.max(1, lease.toMillis())))
+                .map(R2dbcOutboxStore::message).all();
     }
 
     /** Marks rows published (Kafka acknowledged them). */

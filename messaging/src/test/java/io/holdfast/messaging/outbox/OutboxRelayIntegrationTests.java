@@ -66,6 +66,7 @@ import org.springframework.r2dbc.connection.R2dbcTransactionManager;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionCallback;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -78,13 +79,14 @@ import reactor.core.publisher.Mono;
 @EmbeddedKafka(partitions = 4, topics = {OutboxRelayIntegrationTests.TOPIC, OutboxRelayIntegrationTests.STUCK_TOPIC,
     OutboxRelayIntegrationTests.WAKE_TOPIC, OutboxRelayIntegrationTests.EVENTS_TOPIC,
     OutboxRelayIntegrationTests.COMMANDS_TOPIC, OutboxRelayIntegrationTests.BATCH_TOPIC,
-    OutboxRelayIntegrationTests.AVRO_TOPIC})
+    OutboxRelayIntegrationTests.AVRO_TOPIC, OutboxRelayIntegrationTests.LEASE_TOPIC})
 class OutboxRelayIntegrationTests {
 
     /** Order is by commit, never by time: one fixed instant for every row and every relay. */
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-02T08:00:00Z"), ZoneOffset.UTC);
     static final String TOPIC = "outbox.order";
     static final String STUCK_TOPIC = "outbox.stuck";
+    static final String LEASE_TOPIC = "outbox.lease";
     static final String WAKE_TOPIC = "outbox.woken";
     static final String EVENTS_TOPIC = "outbox.events";
     static final String COMMANDS_TOPIC = "outbox.commands";
@@ -351,6 +353,37 @@ class OutboxRelayIntegrationTests {
         assertThat(seen).containsOnlyKeys("ok-1", "ok-2");
         assertThat(seen.get("ok-1")).containsExactly(0, 1, 2, 3, 4);
         assertThat(seen.get("ok-2")).containsExactly(0, 1, 2, 3, 4);
+    }
+
+    /**
+     * A relay whose send never ends holds its key for its lease only: PostgreSQL then ends its session (idle in its
+     * transaction too long), which rolls the pass back and releases the key, and another relay publishes the rows, in
+     * order.
+     */
+    @Test
+    void aRelayHangingOnKafkaHoldsItsKeyForItsLeaseOnly() {
+        R2dbcOutboxStore store = new R2dbcOutboxStore(db);
+        transactions.transactional(store.append(List.of(entry(LEASE_TOPIC, "held", 0), entry(LEASE_TOPIC, "held", 1))))
+                .block(Duration.ofSeconds(10));
+        AtomicInteger hangingSends = new AtomicInteger();
+        OutboxRelay hanging = new OutboxRelay(store, transactions, message -> {
+            hangingSends.incrementAndGet();
+            return Mono.never();
+        }, CLOCK, new OutboxRelay.Settings(100, Duration.ofSeconds(3), 8));
+        Disposable stuck = hanging.pass().subscribe(pass -> { }, error -> { });
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> hangingSends.get() == 1);
+            OutboxRelay healthy = relay(store, this::kafkaSend, 100);
+            assertThat(healthy.pass().block(Duration.ofSeconds(10)).taken()).as("the key is held during the lease")
+                    .isZero();
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> healthy.pass().block(Duration.ofSeconds(10))
+                    .published() == 2);
+        } finally {
+            stuck.dispose();
+        }
+        assertThat(hangingSends.get()).isEqualTo(1);
+        assertThat(consumeDistinct(LEASE_TOPIC, 2).get("held")).containsExactly(0, 1);
     }
 
     /**
