@@ -46,10 +46,7 @@ public final class AuthorizationService {
     public Mono<CommandOutcome> authorize(AuthorizeCommand command) {
         Mono<Step> writeAhead = workflow.unitOfWork().inTransaction(() -> once(command.commandId(),
                 command.commandFingerprint(), command.paymentRequestId(), command.merchantId(),
-                () -> workflow.store().find(command.paymentRequestId())
-                                .flatMap(existing -> reject(command.commandId(), command.paymentRequestId(),
-                                        command.merchantId(), conflict(existing, command)))
-                                .switchIfEmpty(Mono.defer(() -> admit(command)))));
+                () -> admit(command)));
         return writeAhead.flatMap(step -> step instanceof Proceed proceed ? pay(command, proceed.payment())
                 : Mono.just(((Done) step).outcome()));
     }
@@ -122,16 +119,29 @@ public final class AuthorizationService {
                 Ownership.notOwnerMessage(payment.paymentRequestId(), commandMerchantId));
     }
 
+    /**
+     * A payment with this paymentRequestId exists: the command conflicts with it (checked before the command's own
+     * fields, as a merchant reusing an id learns that first). Otherwise a valid command writes AUTH_REQUESTED; the
+     * insert itself finds an existing payment, so a new one costs no lookup first.
+     */
     private Mono<Step> admit(AuthorizeCommand command) {
         Optional<CommandValidator.Violation> violation = CommandValidator.validate(command);
         if (violation.isPresent()) {
-            return reject(command.commandId(), command.paymentRequestId(), command.merchantId(),
-                    new CommandOutcome.Rejected(RejectionReason.INVALID_FIELD, violation.get().field(),
-                            violation.get().message()));
+            return rejectExisting(command).switchIfEmpty(Mono.defer(() -> reject(command.commandId(),
+                    command.paymentRequestId(), command.merchantId(), new CommandOutcome.Rejected(
+                            RejectionReason.INVALID_FIELD, violation.get().field(), violation.get().message()))));
         }
         Cause cause = new Cause(Cause.Kind.COMMAND, command.commandId(), "AuthorizePayment");
         return workflow.persist(Payment.request(command.toNewPayment(), cause, workflow.clock().instant()))
-                .map(saved -> new Proceed(PaymentWorkflow.payment(saved)));
+                .map(saved -> (Step) new Proceed(PaymentWorkflow.payment(saved)))
+                .switchIfEmpty(Mono.defer(() -> rejectExisting(command)));
+    }
+
+    /** The command's rejection for the existing payment with its paymentRequestId; empty when there is none. */
+    private Mono<Step> rejectExisting(AuthorizeCommand command) {
+        return workflow.store().find(command.paymentRequestId())
+                .flatMap(existing -> reject(command.commandId(), command.paymentRequestId(), command.merchantId(),
+                        conflict(existing, command)));
     }
 
     /**

@@ -22,7 +22,10 @@ public interface PaymentStore {
      */
     Mono<CommandSighting> recordCommand(String commandId, String source, String fingerprint, Instant at);
 
-    /** Inserts a new payment with its first timeline entry. */
+    /**
+     * Inserts a new payment with its first timeline entry and returns it as stored; empty, writing nothing, when a
+     * payment with its paymentRequestId exists already (so a new payment costs no lookup first).
+     */
     Mono<Payment> insert(Payment payment, Transition first);
 
     /**

@@ -67,7 +67,10 @@ public final class PaymentWorkflow {
                 .onErrorResume(ConcurrentUpdateException.class, stale -> decide(known.paymentRequestId(), decision));
     }
 
-    /** Persists a decision inside the caller's transaction: payment, timeline entry and events. */
+    /**
+     * Persists a decision inside the caller's transaction: payment, timeline entry and events. Empty, writing nothing,
+     * when the decision creates a payment whose paymentRequestId exists already.
+     */
     Mono<Decision> persist(Decision decision) {
         if (decision instanceof Decision.Unchanged unchanged) {
             log.info("payment {} unchanged: {}", unchanged.payment().paymentRequestId(), unchanged.why());

@@ -45,7 +45,9 @@ final class InMemoryPaymentStore implements PaymentStore {
 
     @Override
     public Mono<Payment> insert(Payment payment, Transition first) {
-        payments.put(payment.paymentRequestId(), payment);
+        if (payments.putIfAbsent(payment.paymentRequestId(), payment) != null) {
+            return Mono.empty();
+        }
         timelines.computeIfAbsent(payment.paymentRequestId(), id -> new CopyOnWriteArrayList<>()).add(first);
         return find(payment.paymentRequestId());
     }

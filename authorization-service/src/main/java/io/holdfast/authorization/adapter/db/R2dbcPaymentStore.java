@@ -81,7 +81,7 @@ public final class R2dbcPaymentStore implements PaymentStore {
     public Mono<Payment> insert(Payment payment, Transition first) {
         // the row as stored (RETURNING: timestamps at the database's precision) without a second round trip
         DatabaseClient.GenericExecuteSpec spec = db.sql("insert into payment (" + COLUMNS + ") values (" + VALUES
-                + ") returning *");
+                + ") on conflict (payment_request_id) do nothing returning *");
         return bindPayment(spec, payment, 0).map(PaymentRows::payment).one()
                 .flatMap(stored -> appendTransition(payment.paymentRequestId(), first).thenReturn(stored));
     }
