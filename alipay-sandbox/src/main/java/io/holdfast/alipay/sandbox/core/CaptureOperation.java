@@ -45,6 +45,7 @@ final class CaptureOperation {
             captureId = capture.captureId();
             if (forceInProcess || payment.asyncCapture()) {
                 payment.capturePending(capture, state.now().plus(state.settings.captureCompletionDelay()));
+                state.watch(payment, payment.captureDueAt());
                 result = ApiResult.CAPTURE_IN_PROCESS;
                 response = state.views.captureInProcessResponse(payment, capture);
             } else {

@@ -39,6 +39,7 @@ final class PayOperation {
                 && (parsed.threeDsRequested() || triggers.challenge() || behaviour == CardBehaviour.THREE_DS_CHALLENGE);
         if (challenge) {
             payment.startChallenge(decline);
+            state.watch(payment, payment.createTime().plus(state.settings.paymentExpiry()));
         } else {
             lifecycle.decide(payment, decline);
         }

@@ -2,6 +2,7 @@ package io.holdfast.alipay.sandbox.core;
 
 import io.holdfast.alipay.sandbox.core.Ledger.Draft;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The transitions the sandbox makes on its own or on the buyer's behalf: deciding an authorization, the
@@ -28,6 +29,7 @@ final class PaymentLifecycle {
         String token = request.tokenize() ? state.issueToken(payment.clientId(), request.card()) : null;
         payment.authorize(now, now.plus(state.settings.authorizationValidity()),
                 state.ids.next(IdKind.NETWORK_TRANSACTION), token);
+        state.watch(payment, payment.authExpiryTime());
         notifyPayment(payment);
         if (!request.manualCapture()) {
             CaptureRecord capture = new CaptureRecord(state.ids.next(IdKind.AUTO_CAPTURE_REQUEST),
@@ -62,9 +64,13 @@ final class PaymentLifecycle {
      */
     void expireDue() {
         Instant now = state.now();
-        completeCaptures(false);
-        completeRefunds(false);
-        for (Payment payment : state.payments()) {
+        List<Payment> due = state.takeDue(now);
+        if (due.isEmpty()) {
+            return;
+        }
+        completeCaptures(due, false);
+        completeRefunds(due, false);
+        for (Payment payment : due) {
             if (payment.state() == PaymentState.AUTHORIZED && !now.isBefore(payment.authExpiryTime())) {
                 payment.expire(payment.authExpiryTime(), state.ids.next(IdKind.TRANSACTION));
                 state.ledger.append(Draft.of(payment.clientId(), LedgerOperation.AUTHORIZATION_EXPIRED, payment,
@@ -86,9 +92,13 @@ final class PaymentLifecycle {
      * @return how many captures completed
      */
     int completeCaptures(boolean all) {
+        return completeCaptures(state.payments(), all);
+    }
+
+    private int completeCaptures(List<Payment> payments, boolean all) {
         Instant now = state.now();
         int completed = 0;
-        for (Payment payment : state.payments()) {
+        for (Payment payment : payments) {
             if (payment.state() != PaymentState.CAPTURING || !all && now.isBefore(payment.captureDueAt())) {
                 continue;
             }
@@ -114,9 +124,13 @@ final class PaymentLifecycle {
      * @return how many refunds completed
      */
     int completeRefunds(boolean all) {
+        return completeRefunds(state.payments(), all);
+    }
+
+    private int completeRefunds(List<Payment> payments, boolean all) {
         Instant now = state.now();
         int completed = 0;
-        for (Payment payment : state.payments()) {
+        for (Payment payment : payments) {
             for (RefundRecord refund : payment.refunds()) {
                 if (refund.status() != RefundRecord.Status.PROCESSING || !all && now.isBefore(refund.dueAt())) {
                     continue;

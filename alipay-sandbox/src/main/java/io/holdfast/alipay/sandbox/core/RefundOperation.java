@@ -53,10 +53,11 @@ final class RefundOperation {
         RefundRecord refund = new RefundRecord(clientId, refundRequestId, state.ids.next(IdKind.REFUND), paymentId,
                 amount, url, metadata, now, now.plus(state.settings.refundCompletionDelay()), triggers.failLater());
         payment.addRefund(refund);
+        state.watch(payment, refund.dueAt());
         state.storeRefund(refund);
         append(clientId, payment, paymentId, refundRequestId, refund.refundId(), amount, refund.result(), false);
         ObjectNode response = state.views.refundResponse(refund);
-        lifecycle.completeRefunds(false);
+        lifecycle.expireDue(); // a refund due at once (no completion delay) completes now
         return response;
     }
 

@@ -3,9 +3,13 @@ package io.holdfast.alipay.sandbox.core;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
 
 /** Everything the operations share. Only touched while holding the engine's lock. */
 final class SandboxState {
@@ -25,6 +29,18 @@ final class SandboxState {
     private final Map<String, RefundRecord> refunds = new HashMap<>();
     private final Map<String, RefundRecord> refundsById = new HashMap<>();
     private final Map<String, StoredRefund> rejectedRefunds = new HashMap<>();
+    /**
+     * What comes due, by time: an authorization's expiry, an unfinished challenge's close, a capture or a refund in
+     * process. The lifecycle takes from here what is due instead of looking at every payment ever made, so an API
+     * call costs the same after a million payments as after ten. An entry whose payment moved on meanwhile is
+     * dropped when taken (the lifecycle checks each payment's state).
+     */
+    private final PriorityQueue<Due> due = new PriorityQueue<>(Comparator.comparing(Due::at)
+            .thenComparingLong(Due::order));
+    private long dueOrder;
+
+    private record Due(Instant at, long order, Payment payment) {
+    }
 
     SandboxState(Clock clock, IdGenerator ids, Ledger ledger, NotificationSink notifications, EngineSettings settings) {
         this.clock = clock;
@@ -59,6 +75,23 @@ final class SandboxState {
 
     Payment byRequestId(String clientId, String paymentRequestId) {
         return byRequestId.get(key(clientId, paymentRequestId));
+    }
+
+    /** Something of {@code payment} comes due at {@code at}: {@link #takeDue} hands it over from then on. */
+    void watch(Payment payment, Instant at) {
+        due.add(new Due(at, dueOrder++, payment));
+    }
+
+    /** The payments with something due by {@code now}, each once, in due order; taken off the watch list. */
+    List<Payment> takeDue(Instant now) {
+        if (due.isEmpty() || due.peek().at().isAfter(now)) {
+            return List.of();
+        }
+        Set<Payment> taken = new LinkedHashSet<>();
+        while (!due.isEmpty() && !due.peek().at().isAfter(now)) {
+            taken.add(due.poll().payment());
+        }
+        return new ArrayList<>(taken);
     }
 
     List<Payment> payments() {
