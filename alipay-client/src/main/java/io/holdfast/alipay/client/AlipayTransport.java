@@ -60,9 +60,11 @@ final class AlipayTransport {
             String clientId = properties.clientId();
             Target target = targets.get(operation);
             String signedUri = target.signedUri();
-            byte[] body;
+            byte[] body = AntomJsonWriter.write(request);
             try {
-                body = json.writeValueAsBytes(request);
+                if (body == null) {
+                    body = json.writeValueAsBytes(request);
+                }
             } catch (JacksonException e) {
                 return Mono.just(AlipayResultMapper.notSent(NotSentReason.SERIALIZATION_FAILED,
                         e.getClass().getSimpleName()));
