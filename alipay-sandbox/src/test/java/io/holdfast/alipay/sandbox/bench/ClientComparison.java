@@ -41,7 +41,7 @@ public final class ClientComparison {
 
     /** One child run's figures, parsed from its {@code RESULT} line. */
     private record Run(String client, int round, Map<String, String> values, String loadBefore, String loadAfter,
-            double sandboxMicrosPerCall) {
+            double sandboxMicrosPerCall, double floorMicros) {
 
         double number(String key) {
             return Double.parseDouble(values.getOrDefault(key, "NaN"));
@@ -97,7 +97,11 @@ public final class ClientComparison {
                     if (jfr != null) {
                         command.add("--jfr=" + Path.of(jfr, client + "-" + round + ".jfr").toAbsolutePath());
                     }
-                    runs.add(runChild(client, round, command));
+                    // The floor again right before each child: on a shared machine the CPU time of one signature
+                    // moves with the load (2 cores, hyperthreads of other builds), so each child is compared with a
+                    // floor measured under the same conditions, not with one taken minutes earlier.
+                    RsaFloor near = RsaFloor.measure(merchant, rsaOps);
+                    runs.add(runChild(client, round, command, near.signPlusVerifyMicros()));
                 }
             }
         } finally {
@@ -111,7 +115,7 @@ public final class ClientComparison {
         print(runs, floor);
     }
 
-    private static Run runChild(String client, int round, List<String> command)
+    private static Run runChild(String client, int round, List<String> command, double floorMicros)
             throws IOException, InterruptedException {
         String loadBefore = loadAverage();
         Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -139,25 +143,37 @@ public final class ClientComparison {
         }
         double ok = Double.parseDouble(values.get("ok"));
         return new Run(client, round, values, loadBefore, loadAverage(),
-                Double.parseDouble(values.get("sandboxNanos")) / 1e3 / ok);
+                Double.parseDouble(values.get("sandboxNanos")) / 1e3 / ok, floorMicros);
     }
 
     private static void print(List<Run> runs, RsaFloor floor) {
-        System.out.printf("%n%-9s %5s %7s %8s %8s %9s %7s %8s %9s %8s %12s %s%n", "client", "round", "ok", "failed",
-                "calls/s", "p50 ms", "p99 ms", "CPU/call", "x floor", "kernel", "sandbox/call",
+        System.out.printf("%n%-9s %5s %7s %8s %8s %9s %7s %8s %8s %9s %8s %12s %s%n", "client", "round", "ok", "failed",
+                "calls/s", "p50 ms", "p99 ms", "CPU/call", "floor", "x floor", "kernel", "sandbox/call",
                 "load average before -> after");
         for (Run run : runs) {
-            double cpuMicros = run.number("cpuNanos") / 1e3 / run.number("ok");
-            System.out.printf("%-9s %5d %7.0f %8.0f %8.0f %9.2f %7.2f %6.0f us %9.2f %5.0f us %9.0f us  %s -> %s%n",
+            double cpuMicros = cpuMicros(run);
+            System.out.printf("%-9s %5d %7.0f %8.0f %8.0f %9.2f %7.2f %6.0f us %5.0f us %9.2f %5.0f us %9.0f us  %s -> %s%n",
                     run.client(), run.round(), run.number("ok"), run.number("failed"),
                     run.number("ok") / run.number("seconds"), run.number("p50"), run.number("p99"), cpuMicros,
-                    cpuMicros / floor.signPlusVerifyMicros(), run.number("kernelNanos") / 1e3 / run.number("ok"),
+                    run.floorMicros(), cpuMicros / run.floorMicros(), run.number("kernelNanos") / 1e3 / run.number("ok"),
                     run.sandboxMicrosPerCall(), run.loadBefore(), run.loadAfter());
         }
-        System.out.printf("floor: one SHA256withRSA-2048 sign + verify = %.0f us (this run). CPU/call = the child JVM's"
-                + " process CPU (all threads, GC, JIT, kernel) over the measured pays / successful pays; kernel = the part"
-                + " of it spent in the kernel.%n",
+        for (Run holdfast : runs) {
+            runs.stream()
+                    .filter(sdk -> holdfast.client().equals("holdfast") && sdk.client().equals("sdk")
+                            && sdk.round() == holdfast.round())
+                    .forEach(sdk -> System.out.printf("round %d: Holdfast / SDK CPU per pay = %.2f, in floors %.2f%n",
+                            holdfast.round(), cpuMicros(holdfast) / cpuMicros(sdk),
+                            (cpuMicros(holdfast) / holdfast.floorMicros()) / (cpuMicros(sdk) / sdk.floorMicros())));
+        }
+        System.out.printf("floor: one SHA256withRSA-2048 sign + verify, measured in this JVM right before each child (at"
+                + " the start: %.0f us). CPU/call = the child JVM's process CPU (all threads, GC, JIT, kernel) over the"
+                + " measured pays / successful pays; kernel = the part of it spent in the kernel.%n",
                 floor.signPlusVerifyMicros());
+    }
+
+    private static double cpuMicros(Run run) {
+        return run.number("cpuNanos") / 1e3 / run.number("ok");
     }
 
     static String loadAverage() {
