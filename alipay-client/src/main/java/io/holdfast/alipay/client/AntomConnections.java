@@ -83,7 +83,6 @@ final class AntomConnections implements AutoCloseable {
     private final int port;
     private final String hostHeader;
     private final SslContext ssl;
-    private final EventLoopGroup loops;
     private final DnsAddressResolverGroup resolver;
     private final Bootstrap bootstrap;
     private final Deque<Channel> idle = new ConcurrentLinkedDeque<>();
@@ -100,13 +99,11 @@ final class AntomConnections implements AutoCloseable {
         this.hostHeader = base.getPort() == -1 ? uriHost : uriHost + ":" + base.getPort();
         this.ssl = secure ? sslContext(properties.tls()) : null;
         LoopResources resources = HttpResources.get();
-        this.loops = resources.onClient(LoopResources.DEFAULT_NATIVE);
+        EventLoopGroup loops = resources.onClient(LoopResources.DEFAULT_NATIVE);
         this.resolver = new DnsAddressResolverGroup(new DnsNameResolverBuilder()
                 .datagramChannelType(resources.onChannelClass(DatagramChannel.class, loops))
                 .socketChannelType(resources.onChannelClass(SocketChannel.class, loops)));
         this.bootstrap = new Bootstrap()
-                .group(loops)
-                .channel(resources.onChannelClass(SocketChannel.class, loops))
                 .resolver(resolver)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(properties.connectTimeout().toMillis()))
                 .option(ChannelOption.TCP_NODELAY, true)
@@ -268,12 +265,20 @@ final class AntomConnections implements AutoCloseable {
             return;
         }
         open.decrementAndGet();
-        exchange.armTimer(loops.next());
+        exchange.armTimer(loops().next());
         waiting.add(exchange);
         Channel released = pollIdle();
         if (released != null) {
             release(released, true);
         }
+    }
+
+    /**
+     * Reactor-netty's shared client event loops, looked up on every use and never kept: a Spring context closing its
+     * {@code ReactorResourceFactory} disposes the global loops, and the next connection must use the new ones.
+     */
+    private static EventLoopGroup loops() {
+        return HttpResources.get().onClient(LoopResources.DEFAULT_NATIVE);
     }
 
     private Channel pollIdle() {
@@ -288,7 +293,10 @@ final class AntomConnections implements AutoCloseable {
     private void connect(Exchange exchange) {
         ChannelFuture connecting;
         try {
-            connecting = bootstrap.connect(InetSocketAddress.createUnresolved(host, port));
+            EventLoopGroup loops = loops();
+            connecting = bootstrap.clone(loops)
+                    .channel(HttpResources.get().onChannelClass(SocketChannel.class, loops))
+                    .connect(InetSocketAddress.createUnresolved(host, port));
         } catch (RuntimeException e) {
             open.decrementAndGet();
             exchange.fail(e);
@@ -305,12 +313,12 @@ final class AntomConnections implements AutoCloseable {
             channel.closeFuture().addListener(closing -> onClose(channel));
             SslHandler tls = channel.pipeline().get(SslHandler.class);
             if (tls == null) {
-                begin(channel, exchange);
+                begin(channel, exchange, false);
                 return;
             }
             tls.handshakeFuture().addListener(handshake -> {
                 if (handshake.isSuccess()) {
-                    begin(channel, exchange);
+                    begin(channel, exchange, false);
                 } else {
                     exchange.fail(handshake.cause());
                     channel.close();
@@ -345,18 +353,23 @@ final class AntomConnections implements AutoCloseable {
     private void start(Channel channel, Exchange exchange) {
         EventLoop loop = channel.eventLoop();
         if (loop.inEventLoop()) {
-            begin(channel, exchange);
+            begin(channel, exchange, true);
         } else {
-            loop.execute(() -> begin(channel, exchange));
+            loop.execute(() -> begin(channel, exchange, true));
         }
     }
 
-    /** On the channel's event loop: the connection is ready and free. */
-    private void begin(Channel channel, Exchange exchange) {
+    /**
+     * On the channel's event loop: the connection is ready and free. A pooled connection that closed meanwhile is
+     * dropped and the exchange tries again (nothing was sent on it); a new one that closed fails the exchange.
+     */
+    private void begin(Channel channel, Exchange exchange, boolean pooled) {
         ResponseHandler handler = channel.pipeline().get(ResponseHandler.class);
         if (exchange.isFinished() || handler == null || !channel.isActive()) {
             release(channel, handler != null);
-            if (!exchange.isFinished()) {
+            if (!pooled) {
+                exchange.fail(new IOException("the new connection closed before the request was sent"));
+            } else if (!exchange.isFinished()) {
                 execute(exchange);
             }
             return;
@@ -379,7 +392,7 @@ final class AntomConnections implements AutoCloseable {
         }
         Exchange next = nextWaiting();
         if (next != null) {
-            begin(channel, next);
+            begin(channel, next, true);
             return;
         }
         idle.addFirst(channel);
