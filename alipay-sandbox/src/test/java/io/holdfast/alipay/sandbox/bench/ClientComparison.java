@@ -147,15 +147,17 @@ public final class ClientComparison {
     }
 
     private static void print(List<Run> runs, RsaFloor floor) {
-        System.out.printf("%n%-9s %5s %7s %8s %8s %9s %7s %8s %8s %9s %8s %12s %s%n", "client", "round", "ok", "failed",
-                "calls/s", "p50 ms", "p99 ms", "CPU/call", "floor", "x floor", "kernel", "sandbox/call",
-                "load average before -> after");
+        System.out.printf("%n%-9s %5s %7s %8s %8s %9s %7s %8s %8s %9s %8s %8s %8s %12s %s%n", "client", "round", "ok",
+                "failed", "calls/s", "p50 ms", "p99 ms", "CPU/call", "floor", "x floor", "kernel", "JIT", "GC",
+                "sandbox/call", "load average before -> after");
         for (Run run : runs) {
             double cpuMicros = cpuMicros(run);
-            System.out.printf("%-9s %5d %7.0f %8.0f %8.0f %9.2f %7.2f %6.0f us %5.0f us %9.2f %5.0f us %9.0f us  %s -> %s%n",
+            System.out.printf("%-9s %5d %7.0f %8.0f %8.0f %9.2f %7.2f %6.0f us %5.0f us %9.2f %5.0f us %5.0f us %5.0f us"
+                    + " %9.0f us  %s -> %s%n",
                     run.client(), run.round(), run.number("ok"), run.number("failed"),
                     run.number("ok") / run.number("seconds"), run.number("p50"), run.number("p99"), cpuMicros,
                     run.floorMicros(), cpuMicros / run.floorMicros(), run.number("kernelNanos") / 1e3 / run.number("ok"),
+                    run.number("jitNanos") / 1e3 / run.number("ok"), run.number("gcNanos") / 1e3 / run.number("ok"),
                     run.sandboxMicrosPerCall(), run.loadBefore(), run.loadAfter());
         }
         for (Run holdfast : runs) {
@@ -168,7 +170,8 @@ public final class ClientComparison {
         }
         System.out.printf("floor: one SHA256withRSA-2048 sign + verify, measured in this JVM right before each child (at"
                 + " the start: %.0f us). CPU/call = the child JVM's process CPU (all threads, GC, JIT, kernel) over the"
-                + " measured pays / successful pays; kernel = the part of it spent in the kernel.%n",
+                + " measured pays / successful pays; kernel = the part of it spent in the kernel; JIT = the part run by the"
+                + " C1/C2 compiler threads (still compiling after the warm-up); GC = the GC threads' and the VM thread's.%n",
                 floor.signPlusVerifyMicros());
     }
 
