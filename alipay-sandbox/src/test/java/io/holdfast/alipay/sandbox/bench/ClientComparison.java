@@ -14,18 +14,20 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Benchmark command, not a test: Holdfast's {@code AlipayClient} against the official Antom Java SDK
- * ({@code com.alipay.global.sdk:global-open-sdk-java}, test scope), both calling ONE sandbox over HTTPS with
- * keep-alive, each client in its own child JVM ({@link ClientComparisonChild}), with the RSA floor measured in the
- * same run. The sandbox runs in this (parent) JVM; the figure that counts is each child's process CPU per successful
- * pay (GC and JIT included), as a multiple of the floor (one SHA256withRSA-2048 sign plus one verify).
+ * ({@code com.alipay.global.sdk:global-open-sdk-java}, test scope), both calling a sandbox over HTTPS with
+ * keep-alive (a fresh one per child, in this parent JVM), each client in its own child JVM
+ * ({@link ClientComparisonChild}), with the RSA floor measured right before each child. The figure that counts is
+ * each child's process CPU per successful pay (GC and JIT included), as a multiple of the floor (one
+ * SHA256withRSA-2048 sign plus one verify); the child also prints how much of it the JIT compiler threads took.
  *
- * <p>Options: {@code --calls=4000 --warmup=3000 --threads=4 --rounds=1 --rsa-ops=2000 --clients=holdfast,sdk
+ * <p>Options: {@code --calls=6000 --warmup=12000 --threads=4 --rounds=1 --rsa-ops=2000 --clients=holdfast,sdk
  * --child-java-options="-XX:+UseSerialGC -Xmx512m" --jfr=<directory>} (when set, each child records its measured
  * phase with JFR's "profile" settings into {@code <directory>/<client>-<round>.jfr}).
  * See alipay-sandbox/README.md ("Client comparison").
@@ -53,8 +55,8 @@ public final class ClientComparison {
             System.setProperty("logback.configurationFile", "alipay-sandbox-logback.xml");
         }
         Map<String, String> options = options(args);
-        int calls = Integer.parseInt(options.getOrDefault("calls", "4000"));
-        int warmup = Integer.parseInt(options.getOrDefault("warmup", "3000"));
+        int calls = Integer.parseInt(options.getOrDefault("calls", "6000"));
+        int warmup = Integer.parseInt(options.getOrDefault("warmup", "12000"));
         int threads = Integer.parseInt(options.getOrDefault("threads", "4"));
         int rounds = Integer.parseInt(options.getOrDefault("rounds", "1"));
         int rsaOps = Integer.parseInt(options.getOrDefault("rsa-ops", "2000"));
@@ -75,33 +77,35 @@ public final class ClientComparison {
 
         Path dir = Files.createTempDirectory("client-comparison");
         List<Run> runs = new ArrayList<>();
-        try (AlipaySandbox sandbox = AlipaySandbox.builder().client(CLIENT_ID, merchant.getPublic()).start()) {
-            Base64.Encoder base64 = Base64.getEncoder();
-            Files.writeString(dir.resolve("merchant-private-key.txt"),
-                    base64.encodeToString(merchant.getPrivate().getEncoded()));
-            Files.writeString(dir.resolve("sandbox-public-key.txt"),
-                    base64.encodeToString(sandbox.sandboxPublicKey().getEncoded()));
-            Files.writeString(dir.resolve("sandbox-cert.pem"), sandbox.certificatePem());
-            System.out.printf("sandbox: %s (self-signed certificate; Holdfast trusts exactly it, the SDK trusts any)%n",
-                    sandbox.httpsBaseUrl());
+        try {
             for (int round = 1; round <= rounds; round++) {
-                for (String client : clients) {
-                    List<String> command = new ArrayList<>();
-                    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-                    command.addAll(childOptions);
-                    command.add(LOGGING);
-                    command.addAll(List.of("-cp", System.getProperty("java.class.path"),
-                            ClientComparisonChild.class.getName(), "--client=" + client,
-                            "--url=" + sandbox.httpsBaseUrl(), "--keys=" + dir, "--threads=" + threads,
-                            "--warmup=" + warmup, "--calls=" + calls, "--prefix=R" + round + "_"));
-                    if (jfr != null) {
-                        command.add("--jfr=" + Path.of(jfr, client + "-" + round + ".jfr").toAbsolutePath());
+                // Odd rounds run the clients in the given order, even rounds in the reverse order, each against a
+                // sandbox of its own: the sandbox's work per call grows with the payments it holds (it scans them
+                // all on every call), so a client that always came second met a slower sandbox.
+                List<String> order = new ArrayList<>(clients);
+                if (round % 2 == 0) {
+                    Collections.reverse(order);
+                }
+                for (String client : order) {
+                    try (AlipaySandbox sandbox = AlipaySandbox.builder().client(CLIENT_ID, merchant.getPublic()).start()) {
+                        writeKeys(dir, merchant, sandbox);
+                        List<String> command = new ArrayList<>();
+                        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+                        command.addAll(childOptions);
+                        command.add(LOGGING);
+                        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+                                ClientComparisonChild.class.getName(), "--client=" + client,
+                                "--url=" + sandbox.httpsBaseUrl(), "--keys=" + dir, "--threads=" + threads,
+                                "--warmup=" + warmup, "--calls=" + calls, "--prefix=R" + round + "_"));
+                        if (jfr != null) {
+                            command.add("--jfr=" + Path.of(jfr, client + "-" + round + ".jfr").toAbsolutePath());
+                        }
+                        // The floor again right before each child: on a shared machine the CPU time of one
+                        // signature moves with the load (2 cores, hyperthreads of other builds), so each child is
+                        // compared with a floor measured under the same conditions, not one taken minutes earlier.
+                        RsaFloor near = RsaFloor.measure(merchant, rsaOps);
+                        runs.add(runChild(client, round, command, near.signPlusVerifyMicros()));
                     }
-                    // The floor again right before each child: on a shared machine the CPU time of one signature
-                    // moves with the load (2 cores, hyperthreads of other builds), so each child is compared with a
-                    // floor measured under the same conditions, not with one taken minutes earlier.
-                    RsaFloor near = RsaFloor.measure(merchant, rsaOps);
-                    runs.add(runChild(client, round, command, near.signPlusVerifyMicros()));
                 }
             }
         } finally {
@@ -113,6 +117,15 @@ public final class ClientComparison {
             Files.deleteIfExists(dir);
         }
         print(runs, floor);
+    }
+
+    /** The keys and the certificate of this sandbox, for the child: files, not arguments (ps shows arguments). */
+    private static void writeKeys(Path dir, KeyPair merchant, AlipaySandbox sandbox) throws IOException {
+        Base64.Encoder base64 = Base64.getEncoder();
+        Files.writeString(dir.resolve("merchant-private-key.txt"), base64.encodeToString(merchant.getPrivate().getEncoded()));
+        Files.writeString(dir.resolve("sandbox-public-key.txt"),
+                base64.encodeToString(sandbox.sandboxPublicKey().getEncoded()));
+        Files.writeString(dir.resolve("sandbox-cert.pem"), sandbox.certificatePem());
     }
 
     private static Run runChild(String client, int round, List<String> command, double floorMicros)
