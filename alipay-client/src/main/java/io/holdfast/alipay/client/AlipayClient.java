@@ -18,7 +18,6 @@ import io.holdfast.alipay.client.model.VaultPaymentMethodRequest;
 import io.holdfast.alipay.client.model.VaultPaymentMethodResponse;
 import java.time.Clock;
 import reactor.core.publisher.Mono;
-import reactor.netty.resources.ConnectionProvider;
 
 /**
  * Non-blocking client for the Antom card APIs. Every call signs its exact body bytes, verifies the response
@@ -31,18 +30,17 @@ import reactor.netty.resources.ConnectionProvider;
 public final class AlipayClient implements AutoCloseable {
 
     private final AlipayTransport transport;
-    private final ConnectionProvider connections;
+    private final AntomConnections connections;
 
-    private AlipayClient(AlipayTransport transport, ConnectionProvider connections) {
+    private AlipayClient(AlipayTransport transport, AntomConnections connections) {
         this.transport = transport;
         this.connections = connections;
     }
 
     /** @param clock supplies {@code Request-Time} (epoch millis) */
     public static AlipayClient create(AlipayClientProperties properties, Clock clock) {
-        ConnectionProvider connections = AlipayHttp.connectionProvider();
-        return new AlipayClient(new AlipayTransport(properties, clock, AlipayHttp.httpClient(properties, connections)),
-                connections);
+        AntomConnections connections = new AntomConnections(properties);
+        return new AlipayClient(new AlipayTransport(properties, clock, connections), connections);
     }
 
     /** Payment options for an amount and environment. */
@@ -91,6 +89,6 @@ public final class AlipayClient implements AutoCloseable {
 
     @Override
     public void close() {
-        connections.dispose();
+        connections.close();
     }
 }

@@ -3,19 +3,16 @@ package io.holdfast.alipay.client;
 import io.holdfast.alipay.client.model.AlipayResponse;
 import io.holdfast.alipay.client.signing.SignatureCheck;
 import io.holdfast.alipay.client.signing.SignedContent;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.io.buffer.DataBufferLimitException;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.client.HttpClient;
+import reactor.core.publisher.MonoSink;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,13 +28,15 @@ final class AlipayTransport {
     private final AlipayClientProperties properties;
     private final Clock clock;
     private final JsonMapper json = AlipayJson.mapper();
+    private final AntomConnections connections;
     private final Map<AlipayOperation, Target> targets = new EnumMap<>(AlipayOperation.class);
 
-    AlipayTransport(AlipayClientProperties properties, Clock clock, HttpClient http) {
+    AlipayTransport(AlipayClientProperties properties, Clock clock, AntomConnections connections) {
         this.properties = properties;
         this.clock = clock;
+        this.connections = connections;
         for (AlipayOperation operation : AlipayOperation.values()) {
-            targets.put(operation, Target.of(properties, operation, http));
+            targets.put(operation, Target.of(properties, operation));
         }
     }
 
@@ -45,84 +44,77 @@ final class AlipayTransport {
      * What a call to one operation needs besides its body, worked out once per client instead of per call (URI
      * parsing and resolution showed in the per-call profile).
      */
-    private record Target(HttpClient.RequestSender post, String signedUri, Duration timeout) {
+    private record Target(String signedUri, Duration timeout) {
 
-        static Target of(AlipayClientProperties properties, AlipayOperation operation, HttpClient http) {
+        static Target of(AlipayClientProperties properties, AlipayOperation operation) {
             URI uri = properties.baseUrl().resolve(operation.pathFor(properties.clientId()));
             String signedUri = uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + "?" + uri.getRawQuery();
-            return new Target(http.post().uri(uri), signedUri, properties.timeouts().forOperation(operation));
+            return new Target(signedUri, properties.timeouts().forOperation(operation));
         }
     }
 
     <R extends AlipayResponse> Mono<AlipayOutcome<R>> call(AlipayOperation operation, Object request,
             Class<R> responseType) {
-        return Mono.defer(() -> {
-            String clientId = properties.clientId();
-            Target target = targets.get(operation);
-            String signedUri = target.signedUri();
-            byte[] body;
-            try {
-                body = json.writeValueAsBytes(request);
-            } catch (JacksonException e) {
-                return Mono.just(AlipayResultMapper.notSent(NotSentReason.SERIALIZATION_FAILED,
-                        e.getClass().getSimpleName()));
+        return Mono.create(sink -> {
+            AlipayOutcome<R> notSent = send(operation, request, responseType, sink);
+            if (notSent != null) {
+                sink.success(notSent);
             }
-            String requestTime = Long.toString(clock.millis());
-            String signature;
-            try {
-                signature = properties.merchantSigner()
-                        .sign(SignedContent.ofPost(signedUri, clientId, requestTime, body))
-                        .format();
-            } catch (IllegalStateException e) {
-                return Mono.just(AlipayResultMapper.notSent(NotSentReason.SIGNING_FAILED, "request signing failed"));
-            }
-            if (log.isDebugEnabled()) {
-                log.debug("Antom {} POST {} request: {}", operation, signedUri, SensitiveDataMasker.mask(body));
-            }
-            return Mono.firstWithSignal(exchange(target.post(), clientId, requestTime, signature, body),
-                            timeoutAfter(target.timeout()))
-                    .map(raw -> interpret(operation, signedUri, raw, responseType))
-                    .onErrorResume(error -> Mono.just(AlipayResultMapper.fromTransportError(error)));
         });
     }
 
     /**
-     * The whole-call timeout, raced against the exchange (the loser is cancelled). Not {@code Mono.timeout}: that
-     * one names the operator chain in a description string on every subscription, a cost a profile showed per call.
+     * Serializes, signs and hands the request to the connections; returns the outcome instead when it cannot be
+     * sent. The sink is completed exactly once, with an outcome, never with an error: the whole-call timeout (counted
+     * from here, connecting included) and transport failures are outcomes too.
      */
-    private static Mono<RawResponse> timeoutAfter(Duration timeout) {
-        return Mono.delay(timeout).then(Mono.error(() -> new TimeoutException("no answer within " + timeout)));
-    }
-
-    /**
-     * One POST of exactly {@code body}; the response body is read whole (at most {@link AlipayHttp#MAX_BODY_BYTES},
-     * beyond that a {@link DataBufferLimitException}, an unknown outcome) before anything looks at it.
-     */
-    private Mono<RawResponse> exchange(HttpClient.RequestSender post, String clientId, String requestTime,
-            String signature, byte[] body) {
-        return post.send((request, outbound) -> {
-                    request.requestHeaders()
-                            .set("Client-Id", clientId)
-                            .set("Request-Time", requestTime)
-                            .set("Signature", signature)
-                            .set("Content-Type", CONTENT_TYPE)
-                            .setInt("Content-Length", body.length);
-                    return outbound.sendByteArray(Mono.just(body));
-                })
-                .response((response, content) -> content.asByteArray()
-                        .reduceWith(ByteArrayOutputStream::new, AlipayTransport::append)
-                        .map(bytes -> new RawResponse(response.status().code(),
-                                response.responseHeaders().get("signature"),
-                                response.responseHeaders().get("response-time"), bytes.toByteArray())))
-                .next();
-    }
-
-    private static ByteArrayOutputStream append(ByteArrayOutputStream bytes, byte[] chunk) {
-        if (bytes.size() + chunk.length > AlipayHttp.MAX_BODY_BYTES) {
-            throw new DataBufferLimitException("response body exceeds " + AlipayHttp.MAX_BODY_BYTES + " bytes");
+    private <R extends AlipayResponse> AlipayOutcome<R> send(AlipayOperation operation, Object request,
+            Class<R> responseType, MonoSink<AlipayOutcome<R>> sink) {
+        String clientId = properties.clientId();
+        Target target = targets.get(operation);
+        String signedUri = target.signedUri();
+        byte[] body = AntomJsonWriter.write(request);
+        try {
+            if (body == null) {
+                body = json.writeValueAsBytes(request);
+            }
+        } catch (JacksonException e) {
+            return AlipayResultMapper.notSent(NotSentReason.SERIALIZATION_FAILED, e.getClass().getSimpleName());
         }
-        bytes.writeBytes(chunk);
-        return bytes;
+        String requestTime = Long.toString(clock.millis());
+        String signature;
+        try {
+            signature = properties.merchantSigner()
+                    .sign(SignedContent.ofPost(signedUri, clientId, requestTime, body))
+                    .format();
+        } catch (IllegalStateException e) {
+            return AlipayResultMapper.notSent(NotSentReason.SIGNING_FAILED, "request signing failed");
+        }
+        if (log.isDebugEnabled()) {
+            log.debug("Antom {} POST {} request: {}", operation, signedUri, SensitiveDataMasker.mask(body));
+        }
+        AntomConnections.Exchange exchange = new AntomConnections.Exchange(
+                connections.post(signedUri, clientId, requestTime, signature, body), target.timeout()) {
+
+            @Override
+            void completed(RawResponse response) {
+                AlipayOutcome<R> outcome;
+                try {
+                    outcome = interpret(operation, signedUri, response, responseType);
+                } catch (RuntimeException e) {
+                    outcome = AlipayResultMapper.fromTransportError(e);
+                }
+                sink.success(outcome);
+            }
+
+            @Override
+            void failed(Throwable error) {
+                sink.success(AlipayResultMapper.fromTransportError(error));
+            }
+        };
+        sink.onCancel(exchange::cancel);
+        connections.execute(exchange);
+        return null;
     }
 
     private <R extends AlipayResponse> AlipayOutcome<R> interpret(AlipayOperation operation, String signedUri,

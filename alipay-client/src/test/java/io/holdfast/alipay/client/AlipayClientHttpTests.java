@@ -38,6 +38,8 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
+import reactor.netty.http.HttpResources;
 
 /** The client over real HTTP against {@link FakeAntom}: signing on the wire and every outcome class. */
 class AlipayClientHttpTests {
@@ -188,6 +190,50 @@ class AlipayClientHttpTests {
                     unknown -> assertThat(unknown.reason()).isEqualTo(UnknownReason.CONNECTION_LOST));
             assertThat(bytesRead.get()).isPositive();
         }
+    }
+
+    @Test
+    void keepsTheConnectionForTheNextCall() {
+        assertThat(pay()).isInstanceOf(Succeeded.class);
+        assertThat(pay()).isInstanceOf(Succeeded.class);
+
+        assertThat(antom.requests()).extracting(FakeAntom.Recorded::clientPort).hasSize(2)
+                .containsOnly(antom.requests().get(0).clientPort());
+    }
+
+    @Test
+    void doesNotReuseAConnectionTheServerCloses() {
+        antom.reply(new Reply(200, SUCCESS, Mode.SIGNED_THEN_CLOSE));
+
+        assertThat(pay()).isInstanceOf(Succeeded.class);
+        assertThat(pay()).isInstanceOf(Succeeded.class);
+
+        assertThat(antom.requests()).extracting(FakeAntom.Recorded::clientPort).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aCancelledCallClosesItsConnectionAndTheNextCallOpensANewOne() throws InterruptedException {
+        antom.reply(new Reply(200, "", Mode.HANG));
+        Disposable call = client.pay(TestRequests.payWithCard()).subscribe();
+        assertThat(antom.awaitRequest(5)).isTrue();
+
+        call.dispose();
+
+        assertThat(pay()).isInstanceOf(Succeeded.class);
+        assertThat(antom.requests()).extracting(FakeAntom.Recorded::clientPort).doesNotHaveDuplicates();
+    }
+
+    /**
+     * A Spring context closing its {@code ReactorResourceFactory} disposes reactor-netty's global loops under every
+     * client still in use (the other cached test contexts); the next call must connect on the new loops.
+     */
+    @Test
+    void survivesTheSharedEventLoopsBeingDisposed() {
+        assertThat(pay()).isInstanceOf(Succeeded.class);
+
+        HttpResources.disposeLoopsAndConnections();
+
+        assertThat(pay()).isInstanceOf(Succeeded.class);
     }
 
     private static int readThenClose(ServerSocket server) {

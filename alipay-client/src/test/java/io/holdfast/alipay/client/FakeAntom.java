@@ -33,7 +33,9 @@ final class FakeAntom implements AutoCloseable {
     static final String RESPONSE_TIME = "2019-05-28T12:12:14+08:00";
 
     /** How a reply is signed (or misbehaves). */
-    enum Mode { SIGNED, SIGNED_SPACED_REORDERED, UNSIGNED, TAMPERED, WRONG_KEY, WRONG_KEY_VERSION, NO_RESPONSE_TIME, HANG }
+    enum Mode { SIGNED, SIGNED_SPACED_REORDERED, UNSIGNED, TAMPERED, WRONG_KEY, WRONG_KEY_VERSION, NO_RESPONSE_TIME, HANG,
+        /** Signed, with {@code Connection: close}: the server closes the connection after this reply. */
+        SIGNED_THEN_CLOSE }
 
     record Reply(int status, String body, Mode mode) {
         static Reply signed(String body) {
@@ -42,7 +44,7 @@ final class FakeAntom implements AutoCloseable {
     }
 
     record Recorded(String path, String clientId, String requestTime, String signature, String contentType,
-            byte[] body, SignatureCheck signatureCheck) {
+            byte[] body, SignatureCheck signatureCheck, int clientPort) {
         String bodyText() {
             return new String(body, StandardCharsets.UTF_8);
         }
@@ -112,7 +114,7 @@ final class FakeAntom implements AutoCloseable {
                 ? SignatureCheck.MISSING
                 : merchantKeys.check(SignedContent.ofPost(path, clientId, requestTime, body), signature);
         requests.add(new Recorded(path, clientId, requestTime, signature,
-                exchange.getRequestHeaders().getFirst("content-type"), body, check));
+                exchange.getRequestHeaders().getFirst("content-type"), body, check, exchange.getRemoteAddress().getPort()));
         received.countDown();
         Reply reply = replies.poll();
         if (reply == null) {
@@ -138,6 +140,10 @@ final class FakeAntom implements AutoCloseable {
         byte[] content = SignedContent.ofPost(path, clientId, RESPONSE_TIME, signedBody);
         switch (reply.mode()) {
             case SIGNED, TAMPERED, NO_RESPONSE_TIME -> headers.add("signature", antomSigner.sign(content).format());
+            case SIGNED_THEN_CLOSE -> {
+                headers.add("signature", antomSigner.sign(content).format());
+                headers.add("Connection", "close");
+            }
             case WRONG_KEY -> headers.add("signature", strangerSigner.sign(content).format());
             case WRONG_KEY_VERSION -> headers.add("signature", new Signer(antomSignerKey(), 7).sign(content).format());
             case SIGNED_SPACED_REORDERED -> headers.add("signature", spacedReordered(antomSigner.sign(content)));

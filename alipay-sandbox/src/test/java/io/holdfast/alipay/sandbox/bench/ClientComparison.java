@@ -14,18 +14,20 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Benchmark command, not a test: Holdfast's {@code AlipayClient} against the official Antom Java SDK
- * ({@code com.alipay.global.sdk:global-open-sdk-java}, test scope), both calling ONE sandbox over HTTPS with
- * keep-alive, each client in its own child JVM ({@link ClientComparisonChild}), with the RSA floor measured in the
- * same run. The sandbox runs in this (parent) JVM; the figure that counts is each child's process CPU per successful
- * pay (GC and JIT included), as a multiple of the floor (one SHA256withRSA-2048 sign plus one verify).
+ * ({@code com.alipay.global.sdk:global-open-sdk-java}, test scope), both calling a sandbox over HTTPS with
+ * keep-alive (a fresh one per child, in this parent JVM), each client in its own child JVM
+ * ({@link ClientComparisonChild}), with the RSA floor measured right before each child. The figure that counts is
+ * each child's process CPU per successful pay (GC and JIT included), as a multiple of the floor (one
+ * SHA256withRSA-2048 sign plus one verify); the child also prints how much of it the JIT compiler threads took.
  *
- * <p>Options: {@code --calls=4000 --warmup=3000 --threads=4 --rounds=1 --rsa-ops=2000 --clients=holdfast,sdk
+ * <p>Options: {@code --calls=6000 --warmup=12000 --threads=4 --rounds=1 --rsa-ops=2000 --clients=holdfast,sdk
  * --child-java-options="-XX:+UseSerialGC -Xmx512m" --jfr=<directory>} (when set, each child records its measured
  * phase with JFR's "profile" settings into {@code <directory>/<client>-<round>.jfr}).
  * See alipay-sandbox/README.md ("Client comparison").
@@ -41,7 +43,7 @@ public final class ClientComparison {
 
     /** One child run's figures, parsed from its {@code RESULT} line. */
     private record Run(String client, int round, Map<String, String> values, String loadBefore, String loadAfter,
-            double sandboxMicrosPerCall) {
+            double sandboxMicrosPerCall, double floorMicros) {
 
         double number(String key) {
             return Double.parseDouble(values.getOrDefault(key, "NaN"));
@@ -53,8 +55,8 @@ public final class ClientComparison {
             System.setProperty("logback.configurationFile", "alipay-sandbox-logback.xml");
         }
         Map<String, String> options = options(args);
-        int calls = Integer.parseInt(options.getOrDefault("calls", "4000"));
-        int warmup = Integer.parseInt(options.getOrDefault("warmup", "3000"));
+        int calls = Integer.parseInt(options.getOrDefault("calls", "6000"));
+        int warmup = Integer.parseInt(options.getOrDefault("warmup", "12000"));
         int threads = Integer.parseInt(options.getOrDefault("threads", "4"));
         int rounds = Integer.parseInt(options.getOrDefault("rounds", "1"));
         int rsaOps = Integer.parseInt(options.getOrDefault("rsa-ops", "2000"));
@@ -75,29 +77,35 @@ public final class ClientComparison {
 
         Path dir = Files.createTempDirectory("client-comparison");
         List<Run> runs = new ArrayList<>();
-        try (AlipaySandbox sandbox = AlipaySandbox.builder().client(CLIENT_ID, merchant.getPublic()).start()) {
-            Base64.Encoder base64 = Base64.getEncoder();
-            Files.writeString(dir.resolve("merchant-private-key.txt"),
-                    base64.encodeToString(merchant.getPrivate().getEncoded()));
-            Files.writeString(dir.resolve("sandbox-public-key.txt"),
-                    base64.encodeToString(sandbox.sandboxPublicKey().getEncoded()));
-            Files.writeString(dir.resolve("sandbox-cert.pem"), sandbox.certificatePem());
-            System.out.printf("sandbox: %s (self-signed certificate; Holdfast trusts exactly it, the SDK trusts any)%n",
-                    sandbox.httpsBaseUrl());
+        try {
             for (int round = 1; round <= rounds; round++) {
-                for (String client : clients) {
-                    List<String> command = new ArrayList<>();
-                    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-                    command.addAll(childOptions);
-                    command.add(LOGGING);
-                    command.addAll(List.of("-cp", System.getProperty("java.class.path"),
-                            ClientComparisonChild.class.getName(), "--client=" + client,
-                            "--url=" + sandbox.httpsBaseUrl(), "--keys=" + dir, "--threads=" + threads,
-                            "--warmup=" + warmup, "--calls=" + calls, "--prefix=R" + round + "_"));
-                    if (jfr != null) {
-                        command.add("--jfr=" + Path.of(jfr, client + "-" + round + ".jfr").toAbsolutePath());
+                // Odd rounds run the clients in the given order, even rounds in the reverse order, each against a
+                // sandbox of its own: the sandbox's work per call grows with the payments it holds (it scans them
+                // all on every call), so a client that always came second met a slower sandbox.
+                List<String> order = new ArrayList<>(clients);
+                if (round % 2 == 0) {
+                    Collections.reverse(order);
+                }
+                for (String client : order) {
+                    try (AlipaySandbox sandbox = AlipaySandbox.builder().client(CLIENT_ID, merchant.getPublic()).start()) {
+                        writeKeys(dir, merchant, sandbox);
+                        List<String> command = new ArrayList<>();
+                        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+                        command.addAll(childOptions);
+                        command.add(LOGGING);
+                        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+                                ClientComparisonChild.class.getName(), "--client=" + client,
+                                "--url=" + sandbox.httpsBaseUrl(), "--keys=" + dir, "--threads=" + threads,
+                                "--warmup=" + warmup, "--calls=" + calls, "--prefix=R" + round + "_"));
+                        if (jfr != null) {
+                            command.add("--jfr=" + Path.of(jfr, client + "-" + round + ".jfr").toAbsolutePath());
+                        }
+                        // The floor again right before each child: on a shared machine the CPU time of one
+                        // signature moves with the load (2 cores, hyperthreads of other builds), so each child is
+                        // compared with a floor measured under the same conditions, not one taken minutes earlier.
+                        RsaFloor near = RsaFloor.measure(merchant, rsaOps);
+                        runs.add(runChild(client, round, command, near.signPlusVerifyMicros()));
                     }
-                    runs.add(runChild(client, round, command));
                 }
             }
         } finally {
@@ -111,7 +119,16 @@ public final class ClientComparison {
         print(runs, floor);
     }
 
-    private static Run runChild(String client, int round, List<String> command)
+    /** The keys and the certificate of this sandbox, for the child: files, not arguments (ps shows arguments). */
+    private static void writeKeys(Path dir, KeyPair merchant, AlipaySandbox sandbox) throws IOException {
+        Base64.Encoder base64 = Base64.getEncoder();
+        Files.writeString(dir.resolve("merchant-private-key.txt"), base64.encodeToString(merchant.getPrivate().getEncoded()));
+        Files.writeString(dir.resolve("sandbox-public-key.txt"),
+                base64.encodeToString(sandbox.sandboxPublicKey().getEncoded()));
+        Files.writeString(dir.resolve("sandbox-cert.pem"), sandbox.certificatePem());
+    }
+
+    private static Run runChild(String client, int round, List<String> command, double floorMicros)
             throws IOException, InterruptedException {
         String loadBefore = loadAverage();
         Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -139,25 +156,40 @@ public final class ClientComparison {
         }
         double ok = Double.parseDouble(values.get("ok"));
         return new Run(client, round, values, loadBefore, loadAverage(),
-                Double.parseDouble(values.get("sandboxNanos")) / 1e3 / ok);
+                Double.parseDouble(values.get("sandboxNanos")) / 1e3 / ok, floorMicros);
     }
 
     private static void print(List<Run> runs, RsaFloor floor) {
-        System.out.printf("%n%-9s %5s %7s %8s %8s %9s %7s %8s %9s %8s %12s %s%n", "client", "round", "ok", "failed",
-                "calls/s", "p50 ms", "p99 ms", "CPU/call", "x floor", "kernel", "sandbox/call",
-                "load average before -> after");
+        System.out.printf("%n%-9s %5s %7s %8s %8s %9s %7s %8s %8s %9s %8s %8s %8s %12s %s%n", "client", "round", "ok",
+                "failed", "calls/s", "p50 ms", "p99 ms", "CPU/call", "floor", "x floor", "kernel", "JIT", "GC",
+                "sandbox/call", "load average before -> after");
         for (Run run : runs) {
-            double cpuMicros = run.number("cpuNanos") / 1e3 / run.number("ok");
-            System.out.printf("%-9s %5d %7.0f %8.0f %8.0f %9.2f %7.2f %6.0f us %9.2f %5.0f us %9.0f us  %s -> %s%n",
+            double cpuMicros = cpuMicros(run);
+            System.out.printf("%-9s %5d %7.0f %8.0f %8.0f %9.2f %7.2f %6.0f us %5.0f us %9.2f %5.0f us %5.0f us %5.0f us"
+                    + " %9.0f us  %s -> %s%n",
                     run.client(), run.round(), run.number("ok"), run.number("failed"),
                     run.number("ok") / run.number("seconds"), run.number("p50"), run.number("p99"), cpuMicros,
-                    cpuMicros / floor.signPlusVerifyMicros(), run.number("kernelNanos") / 1e3 / run.number("ok"),
+                    run.floorMicros(), cpuMicros / run.floorMicros(), run.number("kernelNanos") / 1e3 / run.number("ok"),
+                    run.number("jitNanos") / 1e3 / run.number("ok"), run.number("gcNanos") / 1e3 / run.number("ok"),
                     run.sandboxMicrosPerCall(), run.loadBefore(), run.loadAfter());
         }
-        System.out.printf("floor: one SHA256withRSA-2048 sign + verify = %.0f us (this run). CPU/call = the child JVM's"
-                + " process CPU (all threads, GC, JIT, kernel) over the measured pays / successful pays; kernel = the part"
-                + " of it spent in the kernel.%n",
+        for (Run holdfast : runs) {
+            runs.stream()
+                    .filter(sdk -> holdfast.client().equals("holdfast") && sdk.client().equals("sdk")
+                            && sdk.round() == holdfast.round())
+                    .forEach(sdk -> System.out.printf("round %d: Holdfast / SDK CPU per pay = %.2f, in floors %.2f%n",
+                            holdfast.round(), cpuMicros(holdfast) / cpuMicros(sdk),
+                            (cpuMicros(holdfast) / holdfast.floorMicros()) / (cpuMicros(sdk) / sdk.floorMicros())));
+        }
+        System.out.printf("floor: one SHA256withRSA-2048 sign + verify, measured in this JVM right before each child (at"
+                + " the start: %.0f us). CPU/call = the child JVM's process CPU (all threads, GC, JIT, kernel) over the"
+                + " measured pays / successful pays; kernel = the part of it spent in the kernel; JIT = the part run by the"
+                + " C1/C2 compiler threads (still compiling after the warm-up); GC = the GC threads' and the VM thread's.%n",
                 floor.signPlusVerifyMicros());
+    }
+
+    private static double cpuMicros(Run run) {
+        return run.number("cpuNanos") / 1e3 / run.number("ok");
     }
 
     static String loadAverage() {

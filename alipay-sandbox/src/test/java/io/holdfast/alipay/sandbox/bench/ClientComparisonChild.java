@@ -175,6 +175,7 @@ public final class ClientComparisonChild {
         CountDownLatch done = new CountDownLatch(threads);
         long cpuBefore = ThreadCpu.processCpuNanos();
         long kernelBefore = kernelNanos();
+        Map<String, Long> groupsBefore = threadGroupNanos();
         long start = System.nanoTime();
         for (int t = 0; t < threads; t++) {
             Thread thread = new Thread(() -> {
@@ -204,6 +205,8 @@ public final class ClientComparisonChild {
         long seconds = System.nanoTime() - start;
         long cpu = ThreadCpu.processCpuNanos() - cpuBefore;
         long kernel = kernelNanos() - kernelBefore;
+        Map<String, Long> groups = threadGroupNanos();
+        groups.replaceAll((group, nanos) -> nanos - groupsBefore.getOrDefault(group, 0L));
         long failed = failures.values().stream().mapToLong(LongAdder::sum).sum();
         failures.entrySet().stream().limit(5).forEach(failure ->
                 System.out.printf("failure x%d: %s%n", failure.getValue().sum(), failure.getKey()));
@@ -211,8 +214,36 @@ public final class ClientComparisonChild {
             System.out.printf("warm-up: %d pays, %d verified successes, %d failures%n", calls, ok.sum(), failed);
             return;
         }
-        System.out.printf("RESULT ok=%d failed=%d seconds=%.3f p50=%.3f p99=%.3f cpuNanos=%d kernelNanos=%d%n", ok.sum(),
-                failed, seconds / 1e9, latencies.quantileMillis(0.50), latencies.quantileMillis(0.99), cpu, kernel);
+        System.out.printf("RESULT ok=%d failed=%d seconds=%.3f p50=%.3f p99=%.3f cpuNanos=%d kernelNanos=%d jitNanos=%d"
+                + " gcNanos=%d%n", ok.sum(), failed, seconds / 1e9, latencies.quantileMillis(0.50),
+                latencies.quantileMillis(0.99), cpu, kernel, groups.getOrDefault("jit", -1L),
+                groups.getOrDefault("gc", -1L));
+    }
+
+    /**
+     * CPU time on the cores per group of this process's threads, from {@code /proc/self/task/<tid>/schedstat} (its first
+     * field: nanoseconds run): {@code jit} (the C1/C2 compiler threads), {@code gc} (the GC threads and the VM thread)
+     * and {@code other}. JIT compilation still running after the warm-up is a warm-up effect, not the client's steady
+     * cost, and it differs between clients; printing it shows how much of the measured CPU it is. Empty elsewhere.
+     */
+    private static Map<String, Long> threadGroupNanos() {
+        Map<String, Long> groups = new LinkedHashMap<>();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).trim();
+                    long nanos = Long.parseLong(Files.readString(task.resolve("schedstat")).trim().split(" ")[0]);
+                    String group = name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler") ? "jit"
+                            : name.startsWith("GC Thread") || name.equals("VM Thread") ? "gc" : "other";
+                    groups.merge(group, nanos, Long::sum);
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended between the listing and the read
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return new LinkedHashMap<>();
+        }
+        return groups;
     }
 
     /** The process's CPU time in the kernel (system calls, thread wake-ups), from /proc/self/stat; -1 elsewhere. */
