@@ -100,8 +100,8 @@ public final class NotificationRoute implements NettyRouteProvider {
         String signedPath = signedPath(request.uri());
         return request.receive()
                 .collect(() -> new Body(declared, maxRequestBytes), Body::append)
-                .flatMap(body -> ingestion.ingest(new InboundNotification(kind, signedPath, clientId,
-                        headers.get("request-time"), headers.get("signature"), body.bytes())))
+                .flatMap(body -> Mono.fromFuture(ingestion.ingest(new InboundNotification(kind, signedPath, clientId,
+                        headers.get("request-time"), headers.get("signature"), body.bytes()))))
                 .onErrorResume(TooLarge.class,
                         e -> Mono.just(ingestion.refuse(kind, RejectionReason.TOO_LARGE, "body too large", clientId)))
                 .map(outcome -> answer(response, outcome))
