@@ -70,6 +70,17 @@ class SensitiveDataMaskerTests {
     }
 
     @Test
+    void digitsThatOtherCharactersBreakIntoShortRunsAreNoCardNumber() {
+        // sixteen digits, but never more than eight in one run: the cheap scan before the pattern says no
+        assertThat(SensitiveDataMasker.containsCardNumber("2026-01-01T12:01:00+08:00")).isFalse();
+        assertThat(SensitiveDataMasker.containsCardNumber("4054:6957:2310:0768")).isFalse();
+        assertThat(SensitiveDataMasker.containsCardNumber("4054  6957  2310  0768")).isFalse();
+        // single spaces or hyphens between the digits keep the run whole
+        assertThat(SensitiveDataMasker.containsCardNumber("4054 6957 2310 0768")).isTrue();
+        assertThat(SensitiveDataMasker.containsCardNumber("x 4054-6957-2310-0768")).isTrue();
+    }
+
+    @Test
     void luhn() {
         assertThat(SensitiveDataMasker.luhnValid("4054695723100768")).isTrue();
         assertThat(SensitiveDataMasker.luhnValid("4054695723100769")).isFalse();

@@ -14,7 +14,7 @@ import io.holdfast.ingest.adapter.kafka.KafkaPublishers;
 import io.holdfast.ingest.adapter.metrics.MicrometerIngestMetrics;
 import io.holdfast.ingest.adapter.web.ErrorResponses;
 import io.holdfast.ingest.adapter.web.MerchantGate;
-import io.holdfast.ingest.adapter.web.NotificationController;
+import io.holdfast.ingest.adapter.web.NotificationRoute;
 import io.holdfast.ingest.adapter.web.WebLimits;
 import io.holdfast.ingest.application.CardVault;
 import io.holdfast.ingest.application.CommandIntake;
@@ -56,8 +56,6 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.web.reactive.function.server.RouterFunction;
-import org.springframework.web.reactive.function.server.ServerResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Wires the edge: the application services are plain classes, built here from typed properties. */
@@ -218,15 +216,11 @@ public class IngestConfiguration {
         return new ErrorResponses(jsonMapper, ingestMetrics);
     }
 
+    /** Antom's notification URLs, served by reactor-netty ahead of WebFlux (Boot applies every such bean). */
     @Bean
-    NotificationController notificationController(NotificationIngestion notificationIngestion, JsonMapper jsonMapper,
+    NotificationRoute notificationRoute(NotificationIngestion notificationIngestion, JsonMapper jsonMapper,
             WebLimits webLimits) {
-        return new NotificationController(notificationIngestion, jsonMapper, webLimits);
-    }
-
-    @Bean
-    RouterFunction<ServerResponse> notificationRoute(NotificationController notificationController) {
-        return notificationController.route();
+        return new NotificationRoute(notificationIngestion, jsonMapper, webLimits);
     }
 
     @Bean

@@ -31,6 +31,10 @@ class NotificationIngestionUnitTests {
     private final CountingMetrics metrics = new CountingMetrics();
 
     private NotificationIngestion ingestion(NotificationReader reader) {
+        return ingestion(reader, Duration.ofSeconds(5));
+    }
+
+    private NotificationIngestion ingestion(NotificationReader reader, Duration publishTimeout) {
         NotificationPublisher publisher = notification -> {
             published.add(notification);
             CompletableFuture<Void> send = new CompletableFuture<>();
@@ -38,7 +42,7 @@ class NotificationIngestionUnitTests {
             return send;
         };
         return new NotificationIngestion(reader, publisher, metrics, clock,
-                new NotificationIngestion.DedupeSettings(Duration.ofHours(25), 1000, Duration.ofSeconds(5)));
+                new NotificationIngestion.DedupeSettings(Duration.ofHours(25), 1000, publishTimeout));
     }
 
     private static NotificationReader accepting() {
@@ -56,7 +60,7 @@ class NotificationIngestionUnitTests {
     @Test
     void theAnswerWaitsForTheBrokersConfirmation() {
         NotificationIngestion ingestion = ingestion(accepting());
-        CompletableFuture<IngestOutcome> answer = ingestion.ingest(inbound("{}")).toFuture();
+        CompletableFuture<IngestOutcome> answer = ingestion.ingest(inbound("{}"));
 
         assertThat(answer).isNotDone();
         sends.get(0).complete(null);
@@ -67,13 +71,13 @@ class NotificationIngestionUnitTests {
     @Test
     void aFailedSendIsNotAcknowledgedAndTheRetryPublishesAgain() {
         NotificationIngestion ingestion = ingestion(accepting());
-        CompletableFuture<IngestOutcome> first = ingestion.ingest(inbound("{}")).toFuture();
+        CompletableFuture<IngestOutcome> first = ingestion.ingest(inbound("{}"));
         sends.get(0).completeExceptionally(new TimeoutException("broker down"));
 
         assertThat(first.join()).isInstanceOf(IngestOutcome.NotStored.class);
         assertThat(metrics.notStored).isEqualTo(1);
 
-        CompletableFuture<IngestOutcome> retry = ingestion.ingest(inbound("{}")).toFuture();
+        CompletableFuture<IngestOutcome> retry = ingestion.ingest(inbound("{}"));
         sends.get(1).complete(null);
         assertThat(retry.join()).isEqualTo(new IngestOutcome.Acknowledged(published.get(0).id(), false));
         assertThat(published).hasSize(2);
@@ -82,8 +86,8 @@ class NotificationIngestionUnitTests {
     @Test
     void aRetryWhileTheFirstSendIsInFlightWaitsForItAndIsNotPublishedTwice() {
         NotificationIngestion ingestion = ingestion(accepting());
-        CompletableFuture<IngestOutcome> first = ingestion.ingest(inbound("{}")).toFuture();
-        CompletableFuture<IngestOutcome> second = ingestion.ingest(inbound("{}")).toFuture();
+        CompletableFuture<IngestOutcome> first = ingestion.ingest(inbound("{}"));
+        CompletableFuture<IngestOutcome> second = ingestion.ingest(inbound("{}"));
 
         assertThat(second).isNotDone();
         sends.get(0).complete(null);
@@ -94,11 +98,27 @@ class NotificationIngestionUnitTests {
     }
 
     @Test
+    void noConfirmationWithinThePublishTimeoutIsNotStoredWhileARetryStillWaitsForTheSameSend() {
+        NotificationIngestion ingestion = ingestion(accepting(), Duration.ofMillis(500));
+        CompletableFuture<IngestOutcome> first = ingestion.ingest(inbound("{}"));
+
+        assertThat(first.join()).isInstanceOf(IngestOutcome.NotStored.class);
+        assertThat(metrics.notStored).isEqualTo(1);
+
+        // the timeout failed the first answer only: the send is still in flight, and a retry waits for it
+        CompletableFuture<IngestOutcome> retry = ingestion.ingest(inbound("{}"));
+        assertThat(retry).isNotDone();
+        sends.get(0).complete(null);
+        assertThat(retry.join()).isEqualTo(new IngestOutcome.Acknowledged(published.get(0).id(), true));
+        assertThat(published).hasSize(1);
+    }
+
+    @Test
     void aRefusedNotificationIsCountedAndNeverPublished() {
         NotificationIngestion ingestion = ingestion((inbound, at) ->
                 new NotificationReading.Refused(RejectionReason.SIGNATURE_MISMATCH, "signature check"));
 
-        IngestOutcome outcome = ingestion.ingest(inbound("{}")).block();
+        IngestOutcome outcome = ingestion.ingest(inbound("{}")).join();
 
         assertThat(outcome).isEqualTo(new IngestOutcome.Rejected(RejectionReason.SIGNATURE_MISMATCH, "signature check"));
         assertThat(metrics.rejected).containsExactly(RejectionReason.SIGNATURE_MISMATCH);

@@ -2,7 +2,6 @@ package io.holdfast.alipay.client.model;
 
 import io.holdfast.alipay.client.SensitiveDataMasker;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Currency;
 import java.util.Locale;
@@ -177,7 +176,7 @@ public final class AntomFields {
             return Optional.empty();
         }
         try {
-            return instant(field, OffsetDateTime.parse(value).toInstant());
+            return instant(field, AlipayTimes.parseOffset(value).toInstant());
         } catch (DateTimeParseException e) {
             return Violation.of(field, Rule.INVALID_TIME, "must be an ISO 8601 date-time with an offset");
         }

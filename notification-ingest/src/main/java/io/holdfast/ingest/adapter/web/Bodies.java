@@ -23,8 +23,4 @@ final class Bodies {
                 })
                 .defaultIfEmpty(new byte[0]);
     }
-
-    static boolean declaredTooLarge(ServerHttpRequest request, int maxBytes) {
-        return request.getHeaders().getContentLength() > maxBytes;
-    }
 }
