@@ -34,9 +34,18 @@ public final class AntomNotifications {
                 : """
                 {"resultCode":"PROCESS_FAIL","resultMessage":"failed","resultStatus":"F"}""";
         return """
-                {"notifyType":"REFUND_RESULT","refundAmount":{"currency":"HKD","value":"10000"},"refundId":"2021%s",\
+                {"notifyType":"REFUND_RESULT","refundAmount":{"currency":"HKD","value":"10000"},"refundId":"%s",\
                 "refundRequestId":"%s","refundStatus":"%s","refundTime":"2021-08-04T01:52:37-07:00","result":%s}"""
-                .formatted(Math.abs(refundRequestId.hashCode()), refundRequestId, refundStatus, result);
+                .formatted(antomId(refundRequestId), refundRequestId, refundStatus, result);
+    }
+
+    /**
+     * An id shaped like Antom's: 35 digits, a 14-digit timestamp and 21 more (antom-api.md, "Antom IDs"). A shorter
+     * all-digit id of 13 to 19 digits would pass the Luhn check for one seed in ten, and the edge would rightly refuse
+     * it as a card number.
+     */
+    static String antomId(String seed) {
+        return "20210804085237" + "%021d".formatted(Integer.toUnsignedLong(seed.hashCode()));
     }
 
     public static String capture(String captureRequestId, String paymentId) {
