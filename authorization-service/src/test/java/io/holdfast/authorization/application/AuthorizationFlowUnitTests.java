@@ -11,6 +11,7 @@ import io.holdfast.authorization.domain.Money;
 import io.holdfast.authorization.domain.PaymentStatus;
 import io.holdfast.authorization.domain.ReconcilePolicy;
 import io.holdfast.authorization.domain.RejectionReason;
+import io.holdfast.authorization.domain.Transition;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -133,5 +134,42 @@ class AuthorizationFlowUnitTests {
         assertThat(store.timelines.get("pr-1")).hasSize(3);
         assertThat(store.outbox).extracting(o -> o.payload().getClass().getSimpleName())
                 .containsExactly("PaymentActionRequired", "PaymentAuthorized");
+    }
+
+    /**
+     * The pay answer is applied to the payment as it was written before the call; when a notification moved it
+     * meanwhile, the write finds a newer version and the answer is decided again on the payment as it is now.
+     */
+    @Test
+    void aPayAnswerAfterTheNotificationAlreadyAuthorizedItChangesNothing() {
+        AuthorizationResult approved = new AuthorizationResult.Approved("ap-1", T0, null, null);
+        antom.payAnswers.add(approved);
+        antom.whilePaying = () -> new NotificationService(workflow()).onPaymentResult("n-1", "pr-1", approved).block();
+
+        CommandOutcome outcome = new AuthorizationService(workflow()).authorize(command("c-1", 100)).block();
+
+        assertThat(outcome).isEqualTo(new CommandOutcome.Accepted(PaymentStatus.AUTHORIZED));
+        assertThat(store.payments.get("pr-1").status()).isEqualTo(PaymentStatus.AUTHORIZED);
+        assertThat(store.timelines.get("pr-1")).extracting(Transition::to)
+                .containsExactly(PaymentStatus.AUTH_REQUESTED, PaymentStatus.AUTHORIZED);
+        assertThat(store.outbox).extracting(OutboundEvent::payload)
+                .singleElement().isInstanceOf(DomainEvent.PaymentAuthorized.class);
+    }
+
+    /** A pay call that timed out after the notification had authorized the payment leaves it authorized, unscheduled. */
+    @Test
+    void anUnknownPayAnswerDoesNotUndoAnAuthorizationANotificationAlreadyReported() {
+        antom.payAnswers.add(new AuthorizationResult.Unknown("TIMEOUT"));
+        antom.whilePaying = () -> new NotificationService(workflow()).onPaymentResult("n-1", "pr-1",
+                new AuthorizationResult.Approved("ap-1", T0, null, null)).block();
+
+        CommandOutcome outcome = new AuthorizationService(workflow()).authorize(command("c-1", 100)).block();
+
+        assertThat(outcome).isEqualTo(new CommandOutcome.Accepted(PaymentStatus.AUTHORIZED));
+        assertThat(store.payments.get("pr-1").status()).isEqualTo(PaymentStatus.AUTHORIZED);
+        assertThat(store.timelines.get("pr-1")).hasSize(2);
+        assertThat(store.outbox).extracting(OutboundEvent::payload)
+                .singleElement().isInstanceOf(DomainEvent.PaymentAuthorized.class);
+        assertThat(antom.calls).containsExactly("pay pr-1");
     }
 }

@@ -15,11 +15,16 @@ final class ScriptedAntom implements AntomGateway {
     final Deque<InquiryResult> inquiryAnswers = new ArrayDeque<>();
     final Deque<CancelResult> cancelAnswers = new ArrayDeque<>();
     final List<String> calls = new ArrayList<>();
+    /** Runs after the pay request left and before its answer is handed back: what happened at Antom meanwhile. */
+    Runnable whilePaying = () -> { };
 
     @Override
     public Mono<AuthorizationResult> pay(PayOrder order) {
         calls.add("pay " + order.paymentRequestId());
-        return Mono.just(payAnswers.removeFirst());
+        return Mono.fromSupplier(() -> {
+            whilePaying.run();
+            return payAnswers.removeFirst();
+        });
     }
 
     @Override
