@@ -41,35 +41,41 @@ final class R2dbcParkedCommands implements ParkedCommands {
 
     @Override
     public Mono<Void> park(CaptureRequest request, String merchantId, Instant receivedAt) {
-        GenericExecuteSpec spec = db.sql("insert into parked_capture_command (command_id, payment_request_id, "
-                        + "merchant_id, kind, amount_minor, currency, capture_at, received_at) values "
-                        + "(:id, :prid, :merchant, :kind, :amount, :currency, :captureAt, :receivedAt) "
-                        + "on conflict do nothing")
-                .bind("id", request.commandId()).bind("prid", request.paymentRequestId()).bind("kind", CAPTURE)
-                .bind("amount", request.amount().valueMinor()).bind("currency", request.amount().currency())
-                .bind("receivedAt", R2dbcScheduleStore.utc(receivedAt));
-        spec = bindNullable(spec, "merchant", merchantId);
-        spec = request.captureAt() == null ? spec.bindNull("captureAt", OffsetDateTime.class)
-                : spec.bind("captureAt", R2dbcScheduleStore.utc(request.captureAt()));
-        return spec.fetch().rowsUpdated().then();
+        return insert(new Row(request.commandId(), request.paymentRequestId(), merchantId, CAPTURE,
+                request.amount().valueMinor(), request.amount().currency(), request.captureAt(), null, null, null),
+                receivedAt);
     }
 
     @Override
     public Mono<Void> park(PolicyChangeRequest request, String merchantId, Instant receivedAt) {
-        GenericExecuteSpec spec = db.sql("insert into parked_capture_command (command_id, payment_request_id, "
-                        + "merchant_id, kind, policy, reason, operator_id, received_at) values "
-                        + "(:id, :prid, :merchant, :kind, :policy, :reason, :operator, :receivedAt) "
-                        + "on conflict do nothing")
-                .bind("id", request.commandId()).bind("prid", request.paymentRequestId()).bind("kind", POLICY_CHANGE)
-                .bind("policy", request.policy().name()).bind("receivedAt", R2dbcScheduleStore.utc(receivedAt));
-        spec = bindNullable(spec, "merchant", merchantId);
-        spec = bindNullable(spec, "reason", request.reason());
-        spec = bindNullable(spec, "operator", request.operatorId());
+        return insert(new Row(request.commandId(), request.paymentRequestId(), merchantId, POLICY_CHANGE, null, null,
+                null, request.policy().name(), request.reason(), request.operatorId()), receivedAt);
+    }
+
+    /** One parked command of either kind: the columns the other kind does not use are null. */
+    private record Row(String commandId, String paymentRequestId, String merchantId, String kind, Long amountMinor,
+            String currency, Instant captureAt, String policy, String reason, String operatorId) {
+    }
+
+    private Mono<Void> insert(Row row, Instant receivedAt) {
+        GenericExecuteSpec spec = db.sql("insert into parked_capture_command (" + COLUMNS + ", received_at) values "
+                        + "(:id, :prid, :merchant, :kind, :amount, :currency, :captureAt, :policy, :reason, :operator, "
+                        + ":receivedAt) on conflict do nothing")
+                .bind("id", row.commandId()).bind("prid", row.paymentRequestId()).bind("kind", row.kind())
+                .bind("receivedAt", R2dbcScheduleStore.utc(receivedAt));
+        spec = bindNullable(spec, "merchant", row.merchantId(), String.class);
+        spec = bindNullable(spec, "amount", row.amountMinor(), Long.class);
+        spec = bindNullable(spec, "currency", row.currency(), String.class);
+        spec = bindNullable(spec, "captureAt", row.captureAt() == null ? null : R2dbcScheduleStore.utc(row.captureAt()),
+                OffsetDateTime.class);
+        spec = bindNullable(spec, "policy", row.policy(), String.class);
+        spec = bindNullable(spec, "reason", row.reason(), String.class);
+        spec = bindNullable(spec, "operator", row.operatorId(), String.class);
         return spec.fetch().rowsUpdated().then();
     }
 
-    private static GenericExecuteSpec bindNullable(GenericExecuteSpec spec, String name, String value) {
-        return value == null ? spec.bindNull(name, String.class) : spec.bind(name, value);
+    private static <T> GenericExecuteSpec bindNullable(GenericExecuteSpec spec, String name, T value, Class<T> type) {
+        return value == null ? spec.bindNull(name, type) : spec.bind(name, value);
     }
 
     @Override
