@@ -1,20 +1,15 @@
 package io.holdfast.capture.it;
 
+import io.holdfast.messaging.testing.TestConsumers;
 import io.holdfast.schemas.command.PaymentCommand;
 import io.holdfast.schemas.event.PaymentEvent;
-import io.holdfast.schemas.serde.AvroDeserializer;
-import io.holdfast.schemas.serde.AvroSerdeConfig;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Records everything on the topics it is given (dead-letter topics apart), on its own thread, for assertions. */
 final class Recorder implements AutoCloseable {
@@ -26,13 +21,7 @@ final class Recorder implements AutoCloseable {
     private volatile boolean running = true;
 
     Recorder(String bootstrap, String registryUrl, List<String> topics) {
-        Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "recorder-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, AvroDeserializer.class,
-                AvroSerdeConfig.SCHEMA_REGISTRY_URL, registryUrl);
-        consumer = new KafkaConsumer<>(props);
+        consumer = TestConsumers.avroFromTheBeginning(bootstrap, registryUrl, "recorder");
         consumer.subscribe(topics);
         thread = new Thread(this::run, "recorder");
         thread.setDaemon(true);

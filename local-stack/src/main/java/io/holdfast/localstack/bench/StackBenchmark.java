@@ -163,13 +163,14 @@ public final class StackBenchmark {
      * its API answers, on the critical path of every one-at-a-time flow (Holdfast waits for each), and its notification
      * dispatch (signing), left in Holdfast's share since a notification is sometimes and sometimes not on the path.
      */
-    record SandboxTime(double apiMillis, String apiCalls, double notifyMillis, double notificationsPerPayment) {
+    record SandboxTime(double apiMillis, Map<String, Double> callsPerPayment, double notifyMillis,
+            double notificationsPerPayment) {
 
         static SandboxTime between(JsonNode before, JsonNode after, int payments) {
             double apiMicros = 0;
             double notifyMicros = 0;
             double notifications = 0;
-            StringBuilder calls = new StringBuilder();
+            Map<String, Long> calls = new LinkedHashMap<>();
             for (Map.Entry<String, JsonNode> kind : after.properties()) {
                 long count = kind.getValue().path("count").asLong() - before.path(kind.getKey()).path("count").asLong();
                 long micros = kind.getValue().path("totalMicros").asLong()
@@ -182,13 +183,21 @@ public final class StackBenchmark {
                     notifications += count;
                 } else {
                     apiMicros += micros;
-                    calls.append(calls.isEmpty() ? "" : " ").append(kind.getKey()).append(' ')
-                            .append(String.format(Locale.ROOT, "%.1f", (double) count / payments));
+                    calls.put(kind.getKey(), count);
                 }
             }
             int n = Math.max(1, payments);
-            return new SandboxTime(apiMicros / n / 1000, "(" + calls + " per payment)", notifyMicros / n / 1000,
-                    notifications / n);
+            Map<String, Double> perPayment = new LinkedHashMap<>();
+            calls.forEach((api, count) -> perPayment.put(api, (double) count / n));
+            return new SandboxTime(apiMicros / n / 1000, perPayment, notifyMicros / n / 1000, notifications / n);
+        }
+
+        /** The calls per payment as the table prints them, e.g. {@code (pay 1.0 inquiryPayment 0.1 per payment)}. */
+        String apiCalls() {
+            StringBuilder text = new StringBuilder("(");
+            callsPerPayment.forEach((api, count) -> text.append(text.length() > 1 ? " " : "").append(api).append(' ')
+                    .append(String.format(Locale.ROOT, "%.1f", count)));
+            return text.append(" per payment)").toString();
         }
     }
 

@@ -112,11 +112,8 @@ public final class OutboxRelay {
     private static Map<String, List<OutboxMessage>> chains(List<OutboxMessage> rows) {
         Map<String, List<OutboxMessage>> byKey = new LinkedHashMap<>();
         for (OutboxMessage row : rows) {
-            List<OutboxMessage> chain = byKey.computeIfAbsent(row.key(), k -> new ArrayList<>());
-            // the claim returns a key's rows in commit order; a chain never takes a row numbered before its last one
-            if (chain.isEmpty() || row.seq() > chain.get(chain.size() - 1).seq()) {
-                chain.add(row);
-            }
+            // the claim returns each row once, joined to its key's one head, and a key's rows in commit order
+            byKey.computeIfAbsent(row.key(), k -> new ArrayList<>()).add(row);
         }
         return byKey;
     }

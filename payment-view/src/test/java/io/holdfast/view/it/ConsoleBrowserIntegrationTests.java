@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.holdfast.messaging.testing.EmbeddedDatabase;
+import io.holdfast.messaging.testing.TestConsumers;
 import io.holdfast.schemas.Topics;
 import io.holdfast.schemas.command.CapturePayment;
 import io.holdfast.schemas.command.PaymentCommand;
 import io.holdfast.schemas.event.PaymentEvent;
 import io.holdfast.schemas.registry.EmbeddedSchemaRegistry;
-import io.holdfast.schemas.serde.AvroDeserializer;
-import io.holdfast.schemas.serde.AvroSerdeConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,12 +20,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -242,13 +238,8 @@ class ConsoleBrowserIntegrationTests {
     }
 
     private PaymentCommand awaitCommand(String id) {
-        try (KafkaConsumer<String, PaymentCommand> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, AvroDeserializer.class,
-                AvroSerdeConfig.SCHEMA_REGISTRY_URL, REGISTRY.url()))) {
+        try (KafkaConsumer<String, PaymentCommand> consumer = TestConsumers.avroFromTheBeginning(
+                broker.getBrokersAsString(), REGISTRY.url(), "test")) {
             consumer.subscribe(List.of(Topics.PAYMENTS_COMMANDS));
             List<PaymentCommand> seen = new ArrayList<>();
             await().atMost(WAIT).until(() -> {
