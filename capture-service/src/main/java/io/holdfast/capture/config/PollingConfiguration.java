@@ -1,13 +1,14 @@
 package io.holdfast.capture.config;
 
+import io.holdfast.capture.adapter.db.DbAdapterConfiguration;
 import io.holdfast.capture.application.CaptureCommandHandler;
 import io.holdfast.capture.application.CaptureNotificationHandler;
 import io.holdfast.capture.application.DueWorkRunner;
-import io.holdfast.capture.adapter.db.DbAdapterConfiguration;
 import io.holdfast.messaging.outbox.OutboxPublisher;
 import io.holdfast.messaging.outbox.OutboxRelay;
 import io.holdfast.messaging.outbox.OutboxRelayLoop;
 import io.holdfast.messaging.outbox.R2dbcOutboxStore;
+import io.holdfast.messaging.wakeup.PollingLoop;
 import io.holdfast.messaging.wakeup.Wakeup;
 import java.time.Clock;
 import java.time.Duration;

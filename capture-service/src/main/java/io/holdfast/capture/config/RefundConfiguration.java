@@ -8,6 +8,7 @@ import io.holdfast.capture.application.RefundStore;
 import io.holdfast.capture.application.ScheduleStore;
 import io.holdfast.capture.application.Transactions;
 import io.holdfast.capture.domain.RefundOutcomes;
+import io.holdfast.messaging.wakeup.PollingLoop;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;

@@ -1,9 +1,8 @@
-package io.holdfast.capture.config;
+package io.holdfast.messaging.wakeup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.holdfast.messaging.wakeup.Wakeup;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
