@@ -7,13 +7,13 @@ import io.holdfast.authorization.domain.CancelInitiator;
 import io.holdfast.authorization.domain.CaptureMode;
 import io.holdfast.authorization.domain.DeadlinePolicy;
 import io.holdfast.authorization.domain.Money;
+import io.holdfast.messaging.inbox.CommandFingerprint;
 import io.holdfast.schemas.command.AuthorizePayment;
 import io.holdfast.schemas.command.CancelPayment;
 import io.holdfast.schemas.command.Env;
 import io.holdfast.schemas.command.Order;
 import io.holdfast.schemas.command.PaymentCommand;
 import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +23,6 @@ import java.util.HexFormat;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificDatumWriter;
-import org.apache.avro.specific.SpecificRecord;
 
 /** Maps the Avro commands onto the application's. */
 final class CommandMapper {
@@ -56,42 +55,14 @@ final class CommandMapper {
         DeadlinePolicy policy = payload.getDeadlinePolicy() == null ? null
                 : DeadlinePolicy.valueOf(payload.getDeadlinePolicy().name());
         return new AuthorizeCommand(command.getCommandId(), command.getMerchantId(),
-                fingerprint(command.getMerchantId(), payload), policy, pay, commandFingerprint(command));
+                fingerprint(command.getMerchantId(), payload), policy, pay, CommandFingerprint.of(command));
     }
 
     static CancelCommand cancel(PaymentCommand command, CancelPayment payload) {
         CancelInitiator initiator = command.getCommandId().startsWith(GUARDIAN_PREFIX)
                 ? CancelInitiator.DEADLINE_GUARDIAN : CancelInitiator.MERCHANT;
         return new CancelCommand(command.getCommandId(), command.getPaymentRequestId(), command.getMerchantId(),
-                initiator, payload.getReason(), commandFingerprint(command));
-    }
-
-    /**
-     * The content fingerprint kept in the inbox next to the commandId: lower-case hex SHA-256 over merchantId,
-     * paymentRequestId and the payload's full Avro name (each as a 4-byte big-endian length and its UTF-8 bytes; an
-     * absent merchantId is empty), then the payload's Avro binary. commandId and issuedAt are not part of it, so a
-     * re-issued identical command is a redelivery.
-     */
-    static String commandFingerprint(PaymentCommand command) {
-        SpecificRecord payload = (SpecificRecord) command.getPayload();
-        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
-        try (DataOutputStream data = new DataOutputStream(out)) {
-            for (String field : new String[] {command.getMerchantId(), command.getPaymentRequestId(),
-                    payload.getSchema().getFullName()}) {
-                byte[] bytes = (field == null ? "" : field).getBytes(StandardCharsets.UTF_8);
-                data.writeInt(bytes.length);
-                data.write(bytes);
-            }
-            data.flush();
-            BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-            new SpecificDatumWriter<SpecificRecord>(payload.getSchema()).write(payload, encoder);
-            encoder.flush();
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(out.toByteArray()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
+                initiator, payload.getReason(), CommandFingerprint.of(command));
     }
 
     /** SHA-256 of the merchant and the payload's Avro binary: equal content, equal fingerprint. */

@@ -2,6 +2,7 @@ package io.holdfast.capture.adapter.kafka;
 
 import io.holdfast.capture.domain.DeadlinePolicy;
 import io.holdfast.capture.domain.PolicyChangeRequest;
+import io.holdfast.messaging.inbox.CommandFingerprint;
 import io.holdfast.schemas.command.ChangeDeadlinePolicy;
 import io.holdfast.schemas.command.PaymentCommand;
 
@@ -13,7 +14,7 @@ final class PolicyCommandMapper {
 
     static PolicyChangeRequest policyChange(PaymentCommand c, ChangeDeadlinePolicy p) {
         return new PolicyChangeRequest(c.getCommandId(), c.getPaymentRequestId(), policy(p.getPolicy()),
-                p.getReason(), c.getOperatorId(), InboundMapper.contentFingerprint(c));
+                p.getReason(), c.getOperatorId(), CommandFingerprint.of(c));
     }
 
     private static DeadlinePolicy policy(io.holdfast.schemas.common.DeadlinePolicy policy) {

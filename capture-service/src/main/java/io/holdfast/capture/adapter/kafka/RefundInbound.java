@@ -3,6 +3,7 @@ package io.holdfast.capture.adapter.kafka;
 import io.holdfast.capture.domain.Money;
 import io.holdfast.capture.domain.RefundCommand;
 import io.holdfast.capture.domain.RefundNotice;
+import io.holdfast.messaging.inbox.CommandFingerprint;
 import io.holdfast.schemas.command.PaymentCommand;
 import io.holdfast.schemas.command.RefundPayment;
 import io.holdfast.schemas.notification.AlipayNotification;
@@ -16,7 +17,7 @@ final class RefundInbound {
 
     static RefundCommand command(PaymentCommand c, RefundPayment p) {
         return new RefundCommand(c.getCommandId(), c.getPaymentRequestId(), p.getRefundRequestId(),
-                money(p.getAmount()), p.getReason(), p.getCaptureId(), InboundMapper.contentFingerprint(c));
+                money(p.getAmount()), p.getReason(), p.getCaptureId(), CommandFingerprint.of(c));
     }
 
     static RefundNotice notice(AlipayNotification n, RefundResultNotification r) {
