@@ -20,8 +20,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -31,32 +29,13 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The happy and refused paths: automatic and manual authorization, declines, 3DS, cancel, read API, metrics. */
 @AuthorizationServiceIntegrationTest
-class AuthorizationIntegrationTests {
+class AuthorizationIntegrationTests extends ScenarioTest {
 
     @Autowired
-    PaymentQueries queries;
-    @Autowired
-    TestBeans.Published published;
-    @Autowired
     MutableClock clock;
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
     /** The management server: metrics and the operational read API (README: HTTP). */
     @Value("${local.management.port}")
     int port;
-
-    private final TestInfrastructure infra = TestInfrastructure.get();
-    private Scenario scenario;
-
-    @BeforeEach
-    void setUp() {
-        scenario = new Scenario(bootstrapServers, queries, published);
-    }
-
-    @AfterEach
-    void tearDown() {
-        scenario.close();
-    }
 
     @Test
     void automaticCaptureIsAuthorizedOnce() throws Exception {

@@ -25,37 +25,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 
 /** Redelivery, conflicting and invalid commands, and poison records: nothing is done twice, nothing is dropped. */
 @AuthorizationServiceIntegrationTest
-class CommandHandlingIntegrationTests {
+class CommandHandlingIntegrationTests extends ScenarioTest {
 
-    @Autowired
-    PaymentQueries queries;
-    @Autowired
-    TestBeans.Published published;
     @Autowired
     MutableClock clock;
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
-
-    private final TestInfrastructure infra = TestInfrastructure.get();
-    private Scenario scenario;
-
-    @BeforeEach
-    void setUp() {
-        scenario = new Scenario(bootstrapServers, queries, published);
-    }
-
-    @AfterEach
-    void tearDown() {
-        scenario.close();
-    }
 
     @Test
     void aRedeliveredCommandChangesNothingAndEmitsNothing() throws Exception {

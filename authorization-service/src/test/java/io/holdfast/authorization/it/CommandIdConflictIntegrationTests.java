@@ -3,7 +3,6 @@ package io.holdfast.authorization.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.holdfast.authorization.application.PaymentQueries;
 import io.holdfast.authorization.domain.PaymentStatus;
 import io.holdfast.schemas.command.PaymentCommand;
 import io.holdfast.schemas.common.CaptureMode;
@@ -11,38 +10,14 @@ import io.holdfast.schemas.event.CommandRejected;
 import io.holdfast.schemas.event.PaymentAuthorized;
 import io.holdfast.schemas.event.RejectionReason;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 
 /**
  * A commandId is remembered with a fingerprint of its content: a redelivery of the same command is a silent no-op, the
  * same commandId with other content is refused out loud (never dropped as a "duplicate").
  */
 @AuthorizationServiceIntegrationTest
-class CommandIdConflictIntegrationTests {
-
-    @Autowired
-    PaymentQueries queries;
-    @Autowired
-    TestBeans.Published published;
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
-
-    private final TestInfrastructure infra = TestInfrastructure.get();
-    private Scenario scenario;
-
-    @BeforeEach
-    void setUp() {
-        scenario = new Scenario(bootstrapServers, queries, published);
-    }
-
-    @AfterEach
-    void tearDown() {
-        scenario.close();
-    }
+class CommandIdConflictIntegrationTests extends ScenarioTest {
 
     @Test
     void aCancelReusingTheAuthorizeCommandIdIsRejectedAsAConflictNotDroppedWhileARedeliveryStaysSilent()

@@ -3,7 +3,6 @@ package io.holdfast.authorization.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.holdfast.alipay.client.model.AntomFields;
-import io.holdfast.authorization.application.PaymentQueries;
 import io.holdfast.authorization.domain.PaymentStatus;
 import io.holdfast.messaging.testing.HostileRecords;
 import io.holdfast.schemas.Topics;
@@ -11,14 +10,10 @@ import io.holdfast.schemas.common.CaptureMode;
 import io.holdfast.schemas.event.CommandRejected;
 import io.holdfast.schemas.event.PaymentEvent;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -31,29 +26,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
  */
 @AuthorizationServiceIntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
-class ConsumerFuzzIntegrationTests {
+class ConsumerFuzzIntegrationTests extends ScenarioTest {
 
     private static final Logger log = LoggerFactory.getLogger(ConsumerFuzzIntegrationTests.class);
-
-    @Autowired
-    PaymentQueries queries;
-    @Autowired
-    TestBeans.Published published;
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
-
-    private final TestInfrastructure infra = TestInfrastructure.get();
-    private Scenario scenario;
-
-    @BeforeEach
-    void setUp() {
-        scenario = new Scenario(bootstrapServers, queries, published);
-    }
-
-    @AfterEach
-    void tearDown() {
-        scenario.close();
-    }
 
     @Test
     void hostileRecordsOnEveryInputTopicNeitherStallNorLeak(CapturedOutput output) {

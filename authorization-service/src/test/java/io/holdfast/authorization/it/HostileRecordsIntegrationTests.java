@@ -3,7 +3,6 @@ package io.holdfast.authorization.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.holdfast.authorization.application.PaymentQueries;
 import io.holdfast.authorization.domain.PaymentStatus;
 import io.holdfast.schemas.Topics;
 import io.holdfast.schemas.command.AuthorizePayment;
@@ -20,11 +19,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 
 /**
  * Records that decode but break Antom's field rules (issue 18), as a buggy or hostile producer would write them: a
@@ -32,29 +27,9 @@ import org.springframework.beans.factory.annotation.Value;
  * reason; no call to Antom, nothing stored, and the partition moves on.
  */
 @AuthorizationServiceIntegrationTest
-class HostileRecordsIntegrationTests {
+class HostileRecordsIntegrationTests extends ScenarioTest {
 
     private static final String PAN = "4054695723100768";
-
-    @Autowired
-    PaymentQueries queries;
-    @Autowired
-    TestBeans.Published published;
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
-
-    private final TestInfrastructure infra = TestInfrastructure.get();
-    private Scenario scenario;
-
-    @BeforeEach
-    void setUp() {
-        scenario = new Scenario(bootstrapServers, queries, published);
-    }
-
-    @AfterEach
-    void tearDown() {
-        scenario.close();
-    }
 
     @Test
     void aCardNumberInTheOrderDescriptionIsRejectedNeverSentToAntom() throws Exception {

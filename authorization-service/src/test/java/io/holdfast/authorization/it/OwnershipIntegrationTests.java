@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.holdfast.alipay.sandbox.core.LedgerOperation;
-import io.holdfast.authorization.application.PaymentQueries;
 import io.holdfast.authorization.domain.PaymentStatus;
 import io.holdfast.schemas.command.PaymentCommand;
 import io.holdfast.schemas.common.CaptureMode;
@@ -14,38 +13,14 @@ import io.holdfast.schemas.event.PaymentAuthorized;
 import io.holdfast.schemas.event.PaymentEvent;
 import io.holdfast.schemas.event.RejectionReason;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 
 /**
  * A merchant with write access to payments.commands cannot act on another merchant's payment: the command's
  * merchantId must be the stored payment's, whatever the paymentRequestId says.
  */
 @AuthorizationServiceIntegrationTest
-class OwnershipIntegrationTests {
-
-    @Autowired
-    PaymentQueries queries;
-    @Autowired
-    TestBeans.Published published;
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
-
-    private final TestInfrastructure infra = TestInfrastructure.get();
-    private Scenario scenario;
-
-    @BeforeEach
-    void setUp() {
-        scenario = new Scenario(bootstrapServers, queries, published);
-    }
-
-    @AfterEach
-    void tearDown() {
-        scenario.close();
-    }
+class OwnershipIntegrationTests extends ScenarioTest {
 
     @Test
     void aCancelFromAnotherMerchantIsRejectedAndTheOwnersCancelStillWorks() throws Exception {

@@ -1,12 +1,8 @@
 package io.holdfast.authorization.it;
 
-import io.holdfast.authorization.application.PaymentQueries;
 import io.holdfast.authorization.domain.PaymentStatus;
 import io.holdfast.schemas.common.CaptureMode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -15,31 +11,12 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * the service's own port serves none of it, under any path.
  */
 @AuthorizationServiceIntegrationTest
-class ReadApiIntegrationTests {
+class ReadApiIntegrationTests extends ScenarioTest {
 
-    @Autowired
-    PaymentQueries queries;
-    @Autowired
-    TestBeans.Published published;
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
     @Value("${local.server.port}")
     int serverPort;
     @Value("${local.management.port}")
     int managementPort;
-
-    private final TestInfrastructure infra = TestInfrastructure.get();
-    private Scenario scenario;
-
-    @BeforeEach
-    void setUp() {
-        scenario = new Scenario(bootstrapServers, queries, published);
-    }
-
-    @AfterEach
-    void tearDown() {
-        scenario.close();
-    }
 
     @Test
     void theServicePortServesNoPaymentDataTheManagementPortDoes() throws Exception {

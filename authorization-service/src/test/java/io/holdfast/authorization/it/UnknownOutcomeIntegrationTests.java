@@ -43,41 +43,29 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 
 /**
  * Every way an outcome can be unknown, each resolved by the reconciler through inquiryPayment with the same
  * paymentRequestId, and never by paying twice: the sandbox's ledger shows at most one authorization per payment.
  */
 @AuthorizationServiceIntegrationTest
-class UnknownOutcomeIntegrationTests {
+class UnknownOutcomeIntegrationTests extends ScenarioTest {
 
-    @Autowired
-    PaymentQueries queries;
     @Autowired
     PaymentStore store;
     @Autowired
     ReconcilePolicy policy;
     @Autowired
-    TestBeans.Published published;
-    @Autowired
     MutableClock clock;
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
-
-    private final TestInfrastructure infra = TestInfrastructure.get();
-    private Scenario scenario;
 
     @BeforeEach
-    void setUp() {
-        scenario = new Scenario(bootstrapServers, queries, published);
+    void clearFaultsBefore() {
         infra.sandbox.control().clearFaults();
     }
 
     @AfterEach
-    void tearDown() {
+    void clearFaultsAfter() {
         infra.sandbox.control().clearFaults();
-        scenario.close();
     }
 
     static Stream<Arguments> unknownPayAnswers() {
