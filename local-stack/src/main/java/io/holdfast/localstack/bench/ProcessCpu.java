@@ -5,6 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -29,6 +32,38 @@ final class ProcessCpu {
             ticks += ticks(each);
         }
         return ticks / TICKS_PER_SECOND;
+    }
+
+    /**
+     * CPU seconds used so far by {@code pid}'s own threads (utime + stime), without its children, live or reaped: for a
+     * process that starts others (the local-stack JVM starts the services, the sandbox and PostgreSQL), whose CPU
+     * {@link #seconds(long)} would count as its own; 0 when it is gone.
+     */
+    static double ownSeconds(long pid) {
+        return ticks(Path.of("/proc", Long.toString(pid), "stat"), false) / TICKS_PER_SECOND;
+    }
+
+    /**
+     * CPU seconds used so far by each live thread of {@code pid}, summed by {@code group} of the thread's name as
+     * {@code /proc/<pid>/task/<tid>/comm} has it (at most 15 characters): where a process's CPU goes. Threads that
+     * ended are not counted; empty when the process is gone.
+     */
+    static Map<String, Double> threadSeconds(long pid, Function<String, String> group) {
+        Map<String, Double> seconds = new TreeMap<>();
+        try (Stream<Path> threads = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path thread : threads.toList()) {
+                try {
+                    String name = Files.readString(thread.resolve("comm")).strip();
+                    seconds.merge(group.apply(name), ticks(thread.resolve("stat"), false) / TICKS_PER_SECOND,
+                            Double::sum);
+                } catch (IOException gone) {
+                    // the thread ended between the listing and the read
+                }
+            }
+        } catch (IOException | RuntimeException gone) {
+            return Map.of();
+        }
+        return seconds;
     }
 
     /**

@@ -130,11 +130,15 @@ public final class StackBenchmark {
             Map<String, Double> idleJit = rates(jitStart, compilerCpu(stack), System.nanoTime() - idleBegin);
             Map<String, Double> before = cpu(stack);
             Map<String, Double> jitBefore = compilerCpu(stack);
+            Map<String, Double> jvmPartsBefore = localStackJvmParts();
             long measureBegin = System.nanoTime();
             out.printf("measuring %d payments, at most %d in flight …%n", payments, inFlight);
             LoadDriver.Result result = driver.run("bench", payments, inFlight, timeout);
             Map<String, Double> after = cpu(stack);
             Map<String, Double> jit = rates(jitBefore, compilerCpu(stack), 1_000_000_000L);
+            Map<String, Double> jvmParts = new LinkedHashMap<>();
+            localStackJvmParts().forEach((part, seconds) ->
+                    jvmParts.put(part, seconds - jvmPartsBefore.getOrDefault(part, 0.0)));
             double window = (System.nanoTime() - measureBegin) / 1e9;
             double floor = RsaFloor.millisPerPair(400);
             oneAtATime.forEach((flow, sequentialResult) -> {
@@ -151,7 +155,8 @@ public final class StackBenchmark {
                         sequentialResult.percentile(50) - antom.apiMillis());
             });
             report(result, before, after, idle, jit, window, floor);
-            table(oneAtATime, sandboxTimes, result, before, after, idle, idleJit, jit, window, floor);
+            out.printf("    of the local-stack JVM, by thread (raw, live threads): %s%n", jvmPartsLine(jvmParts, result));
+            table(oneAtATime, sandboxTimes, result, before, after, idle, idleJit, jit, window, floor, jvmParts);
             boolean sequentialComplete = oneAtATime.values().stream()
                     .allMatch(r -> r.completed() == sequential && r.unexpected().isEmpty());
             return result.completed() == payments && result.unexpected().isEmpty() && sequentialComplete;
@@ -218,7 +223,8 @@ public final class StackBenchmark {
     private void table(Map<LoadDriver.Flow, LoadDriver.Result> oneAtATime,
             Map<LoadDriver.Flow, SandboxTime> sandboxTimes, LoadDriver.Result mixed,
             Map<String, Double> before, Map<String, Double> after, Map<String, Double> idle,
-            Map<String, Double> idleJit, Map<String, Double> jit, double window, double floor) {
+            Map<String, Double> idleJit, Map<String, Double> jit, double window, double floor,
+            Map<String, Double> jvmParts) {
         int n = Math.max(1, mixed.completed());
         double servicesNet = 0;
         double servicesJit = 0;
@@ -245,6 +251,11 @@ public final class StackBenchmark {
         out.printf("| CPU per payment of the three services, mixed, idle subtracted | %.1f ms = %.1f × one RSA sign "
                 + "+ verify (%.2f ms); of it the JIT compiler threads %.1f ms, the rest %.1f ms = %.1f × |%n", servicesNet,
                 servicesNet / floor, floor, servicesJit, servicesNet - servicesJit, (servicesNet - servicesJit) / floor);
+        out.printf("| CPU per payment beside the three services, mixed, raw | sandbox %.1f ms, PostgreSQL %.1f ms, "
+                + "payment-view %.1f ms, local-stack JVM %.1f ms (%s) |%n",
+                perPayment(before, after, LocalStack.SANDBOX, n), perPayment(before, after, "PostgreSQL", n),
+                perPayment(before, after, LocalStack.VIEW, n), perPayment(before, after, "local-stack JVM", n),
+                jvmPartsLine(jvmParts, mixed));
         out.printf("| CPU of the services when idle (%d s; in brackets: without the JIT compiler threads, still "
                 + "compiling after the load) | notification-ingest %.1f %% (%.1f %%), authorization %.1f %% (%.1f %%), "
                 + "capture %.1f %% (%.1f %%) of a core |%n", idleSeconds,
@@ -253,6 +264,20 @@ public final class StackBenchmark {
                 (idle.get(LocalStack.AUTHORIZATION) - idleJit.get(LocalStack.AUTHORIZATION)) * 100,
                 idle.get(LocalStack.CAPTURE) * 100,
                 (idle.get(LocalStack.CAPTURE) - idleJit.get(LocalStack.CAPTURE)) * 100);
+    }
+
+    private static double perPayment(Map<String, Double> before, Map<String, Double> after, String process, int n) {
+        return (after.get(process) - before.get(process)) / n * 1000;
+    }
+
+    /** The local-stack JVM's CPU per payment by part, largest first, e.g. {@code Kafka broker 9.1 ms, ...}. */
+    private static String jvmPartsLine(Map<String, Double> jvmParts, LoadDriver.Result result) {
+        int n = Math.max(1, result.completed());
+        StringBuilder line = new StringBuilder();
+        jvmParts.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(part -> line.append(line.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT,
+                        "%s %.1f ms", part.getKey(), part.getValue() / n * 1000)));
+        return line.toString();
     }
 
     private static double[] loadAverage() {
@@ -276,15 +301,56 @@ public final class StackBenchmark {
 
     private Map<String, Double> cpu(RunningStack stack) throws Exception {
         Map<String, Double> seconds = new LinkedHashMap<>();
-        for (String module : List.of(LocalStack.INGEST, LocalStack.AUTHORIZATION, LocalStack.CAPTURE, LocalStack.SANDBOX)) {
+        for (String module : List.of(LocalStack.INGEST, LocalStack.AUTHORIZATION, LocalStack.CAPTURE, LocalStack.SANDBOX,
+                LocalStack.VIEW)) {
             ChildProcess child = stack.child(module).orElseThrow();
             seconds.put(module, ProcessCpu.seconds(child.pid()));
         }
         Path postmaster = stack.config().home().resolve("postgres/postmaster.pid");
         seconds.put("PostgreSQL", Files.exists(postmaster)
                 ? ProcessCpu.seconds(Long.parseLong(Files.readAllLines(postmaster).get(0).strip())) : 0.0);
-        seconds.put("local-stack JVM", ProcessCpu.seconds(ProcessHandle.current().pid()));
+        seconds.put("local-stack JVM", localStackJvmSeconds());
         return seconds;
+    }
+
+    /** CPU seconds used so far by this JVM's live threads, by what they serve ({@link #jvmPart(String)}). */
+    static Map<String, Double> localStackJvmParts() {
+        return ProcessCpu.threadSeconds(ProcessHandle.current().pid(), StackBenchmark::jvmPart);
+    }
+
+    /**
+     * What a thread of this JVM serves, from its name as {@code /proc/<pid>/task/<tid>/comm} gives it (the first 15
+     * characters): the load driver (the main thread, the merchant consumer and producer, the HTTP client to the
+     * sandbox), the schema registry's HTTP server, the JIT compilers, the garbage collector and the JVM's own
+     * housekeeping, and everything else, the Kafka broker and controller (request handlers, network threads, group
+     * coordinator, log and raft threads).
+     */
+    static String jvmPart(String threadName) {
+        if (threadName.equals("java")) {
+            // the main thread's comm is the launcher's name
+            return "load driver";
+        }
+        for (Map.Entry<String, List<String>> part : JVM_PARTS.entrySet()) {
+            if (part.getValue().stream().anyMatch(threadName::startsWith)) {
+                return part.getKey();
+            }
+        }
+        return "Kafka broker";
+    }
+
+    /** Thread name prefixes of the parts of this JVM that are not the Kafka broker. */
+    private static final Map<String, List<String>> JVM_PARTS = Map.of(
+            "JIT compiler", List.of("C1 Compiler", "C2 Compiler"),
+            "GC and VM", List.of("GC Thread", "G1 ", "VM ", "JFR", "Sweeper", "Service Thread", "Common-Cleaner"),
+            "schema registry", List.of("schema-registry", "HTTP-Dispatcher"),
+            "load driver", List.of("event-tap-", "kafka-producer", "kafka-coordinat", "HttpClient"));
+
+    /**
+     * CPU seconds used so far by this JVM's own threads: the Kafka broker, the schema registry and the load driver. Not
+     * its descendants: the services, the sandbox and PostgreSQL are its child processes and have rows of their own.
+     */
+    static double localStackJvmSeconds() {
+        return ProcessCpu.ownSeconds(ProcessHandle.current().pid());
     }
 
     /** CPU seconds per wall second of each process between two samples. */
@@ -326,6 +392,7 @@ public final class StackBenchmark {
             out.printf("    %-24s %8.2f ms %8.2f ms%s%n", process, perPayment, net, ours ? compiler : switch (process) {
                 case LocalStack.SANDBOX -> "   (emulated Antom, not ours)";
                 case "PostgreSQL" -> "   (infrastructure)";
+                case LocalStack.VIEW -> "   (Holdfast's read model, not one of the three)";
                 default -> "   (infrastructure: Kafka broker, schema registry, and this load driver)";
             });
         }
