@@ -2,6 +2,7 @@ package io.holdfast.view.config;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -16,12 +17,18 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
+import org.springframework.security.web.server.authentication.logout.WebSessionServerLogoutHandler;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
+import org.springframework.web.server.session.DefaultWebSessionManager;
+import org.springframework.web.server.session.WebSessionIdResolver;
+import org.springframework.web.server.session.WebSessionStore;
 
 /**
  * Nothing is readable without a login. The internal read API ({@code /internal/**}, the edge's calls) takes HTTP
  * Basic for READ_API logins, without a session. The console ({@code /console/**}) takes a form login with a session
- * and CSRF protection; VIEWER reads, only OPERATOR confirms and submits actions (a viewer gets 403). Health probes
+ * (kept in the database, so every replica knows it; the id changes at login, logout deletes it) and CSRF protection;
+ * VIEWER reads, only OPERATOR confirms and submits actions (a viewer gets 403). Health probes
  * are open. {@code /actuator/prometheus} is open only when actuator has its own port ({@code management.server.port},
  * 8081 in deploy/, which only Prometheus may reach): on the application's port it stays closed.
  */
@@ -79,8 +86,24 @@ public class SecurityConfiguration {
                 })
                 .formLogin(f -> f.authenticationSuccessHandler(
                         new RedirectServerAuthenticationSuccessHandler("/console")))
+                // after the security context is cleared (its session id changed): the session's row is deleted
+                .logout(l -> l.logoutHandler(handlers -> handlers.add(new WebSessionServerLogoutHandler())))
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .build();
+    }
+
+    /**
+     * Sessions in the database ({@code console_session}) instead of WebFlux's default, one replica's memory: a
+     * rolling update, a restart or an eviction logs no operator out, and no load-balancer affinity is needed. The
+     * session cookie stays Boot's ({@code server.reactive.session.cookie.*}).
+     */
+    @Bean(WebHttpHandlerBuilder.WEB_SESSION_MANAGER_BEAN_NAME)
+    DefaultWebSessionManager webSessionManager(WebSessionStore consoleSessionStore,
+            ObjectProvider<WebSessionIdResolver> idResolver) {
+        DefaultWebSessionManager manager = new DefaultWebSessionManager();
+        manager.setSessionStore(consoleSessionStore);
+        idResolver.ifAvailable(manager::setSessionIdResolver);
+        return manager;
     }
 
     /** Actuator is served on a port of its own (then not at all on the application's port). */
