@@ -76,10 +76,14 @@ class ConsoleBrowserIntegrationTests {
     static final String OPERATOR_PASSWORD = "op-" + UUID.randomUUID();
     static final String VIEWER_PASSWORD = "view-" + UUID.randomUUID();
     static final String EDGE_PASSWORD = "edge-" + UUID.randomUUID();
-    /** The logins as the application's properties (bcrypt hashes), for this context and the second replica. */
-    static final Map<String, String> USERS = users(new String[][] {{"olivia", OPERATOR_PASSWORD, "OPERATOR"},
-        {"victor", VIEWER_PASSWORD, "VIEWER"}, {"edge", EDGE_PASSWORD, "READ_API"},
-        {"vera", VIEWER_PASSWORD, "VIEWER"}});
+    /**
+     * The logins as the application's properties (bcrypt hashes). The second replica has all but the last, rita: it
+     * runs with the Secret after her login was removed.
+     */
+    static final String[][] LOGINS = {{"olivia", OPERATOR_PASSWORD, "OPERATOR"}, {"victor", VIEWER_PASSWORD, "VIEWER"},
+        {"edge", EDGE_PASSWORD, "READ_API"}, {"vera", VIEWER_PASSWORD, "VIEWER"}, {"rita", OPERATOR_PASSWORD,
+            "OPERATOR"}};
+    static final Map<String, String> USERS = users(LOGINS);
     static final String DATABASE = "view_console";
     static final Duration WAIT = Duration.ofSeconds(15);
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
@@ -315,6 +319,18 @@ class ConsoleBrowserIntegrationTests {
         assertThat(browser.getCurrentUrl()).endsWith("/login");
     }
 
+    /** Sessions outlive a restart: one whose login was removed from the configuration meanwhile opens nothing. */
+    @Test
+    void aSessionOfALoginRemovedSinceOpensNothing() {
+        SecondReplica other = replica();
+        login("rita", OPERATOR_PASSWORD);
+        lastAccessed(sessionId(), other.clock().instant()); // the other replica's clock may be ahead (idle tests)
+        browser.get(other.base() + "/console");
+        assertThat(browser.getCurrentUrl()).as("the replica without rita's login").endsWith("/login");
+        browser.get(base() + "/console");
+        assertThat(browser.findElement(By.id("who")).getText()).isEqualTo("rita (operator)");
+    }
+
     @Test
     void anIdleSessionIsRefusedAndEveryExpiredOneIsPurged() {
         SecondReplica other = replica();
@@ -353,7 +369,8 @@ class ConsoleBrowserIntegrationTests {
     private SecondReplica replica() {
         if (replica == null) {
             Map<String, String> properties = new LinkedHashMap<>(EmbeddedDatabase.properties(DATABASE));
-            properties.putAll(USERS);
+            USERS.entrySet().stream().filter(u -> !u.getKey().startsWith("holdfast.view.users[" + (LOGINS.length - 1)
+                    + "]")).forEach(u -> properties.put(u.getKey(), u.getValue()));
             properties.put("server.port", "0");
             properties.put("spring.kafka.bootstrap-servers", broker.getBrokersAsString());
             properties.put("spring.kafka.listener.auto-startup", "false");
@@ -388,6 +405,20 @@ class ConsoleBrowserIntegrationTests {
                 assertThat(row.next()).as("a row for the session").isTrue();
                 return row.getObject(1, OffsetDateTime.class).toInstant();
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Moves the session's last access (and expiry) to {@code at}, as a replica whose clock says {@code at} would. */
+    private static void lastAccessed(String sessionId, Instant at) {
+        try (Connection c = database().getConnection();
+                PreparedStatement update = c.prepareStatement("update console_session set last_access_at = ?, "
+                        + "expires_at = ? where id_hash = ?")) {
+            update.setObject(1, at.atOffset(ZoneOffset.UTC));
+            update.setObject(2, at.plus(IDLE).atOffset(ZoneOffset.UTC));
+            update.setString(3, sha256(sessionId));
+            assertThat(update.executeUpdate()).isOne();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
