@@ -21,8 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Default deny in every namespace; from outside the application namespace only the edge and payment-view's console
  * (from the ingress controller, port 8080) are reachable (plus Prometheus on the management port). The console's
- * Ingress is on a host of its own, never the merchants', and routes the console only (not the edge's internal read
- * API).
+ * Ingress is on a host of its own, never the merchants', routes the console only (not the edge's internal read
+ * API), and pins no browser to a replica.
  */
 class NetworkPolicyTests {
 
@@ -91,6 +91,21 @@ class NetworkPolicyTests {
                 merchantHosts);
         assertThat(consolePaths).as("%s: console paths", overlay).isNotEmpty()
                 .allMatch(p -> p.equals("/console") || p.equals("/login") || p.equals("/logout"));
+    }
+
+    /**
+     * payment-view keeps the console's login sessions in its database, so any replica serves any request: no
+     * affinity to one pod (one more cookie, and still a logout at every rolling update).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void theConsoleIngressHasNoSessionAffinity(String overlay) {
+        Ingress console = Overlays.render(overlay).typed(Ingress.class).stream()
+                .filter(i -> i.getMetadata().getName().equals("payment-view")).findFirst().orElseThrow();
+        Map<String, String> annotations = console.getMetadata().getAnnotations() == null ? Map.of()
+                : console.getMetadata().getAnnotations();
+        assertThat(annotations.keySet()).as("%s: the console Ingress's annotations", overlay)
+                .noneMatch(a -> a.contains("affinity") || a.contains("session-cookie"));
     }
 
     /** payment-view's console: from the ingress controller's namespace, to the application port only. */

@@ -1,7 +1,11 @@
 package io.holdfast.view.config;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -9,19 +13,33 @@ import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
+import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
+import org.springframework.security.web.server.authentication.logout.WebSessionServerLogoutHandler;
+import org.springframework.security.web.server.context.ServerSecurityContextRepository;
+import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
+import org.springframework.web.server.session.DefaultWebSessionManager;
+import org.springframework.web.server.session.WebSessionIdResolver;
+import org.springframework.web.server.session.WebSessionStore;
+import reactor.core.publisher.Mono;
 
 /**
  * Nothing is readable without a login. The internal read API ({@code /internal/**}, the edge's calls) takes HTTP
  * Basic for READ_API logins, without a session. The console ({@code /console/**}) takes a form login with a session
- * and CSRF protection; VIEWER reads, only OPERATOR confirms and submits actions (a viewer gets 403). Health probes
+ * (kept in the database, so every replica knows it; the id changes at login, logout deletes it) and CSRF protection;
+ * VIEWER reads, only OPERATOR confirms and submits actions (a viewer gets 403). Health probes
  * are open. {@code /actuator/prometheus} is open only when actuator has its own port ({@code management.server.port},
  * 8081 in deploy/, which only Prometheus may reach): on the application's port it stays closed.
  */
@@ -63,9 +81,11 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityWebFilterChain console(ServerHttpSecurity http, Environment environment) {
+    SecurityWebFilterChain console(ServerHttpSecurity http, Environment environment,
+            ReactiveUserDetailsService users) {
         boolean scrapeOpen = separateManagementPort(environment);
         return http
+                .securityContextRepository(checkedAgainst(users))
                 .authorizeExchange(a -> {
                     a.pathMatchers("/actuator/health/**", "/actuator/health").permitAll();
                     if (scrapeOpen) {
@@ -79,8 +99,61 @@ public class SecurityConfiguration {
                 })
                 .formLogin(f -> f.authenticationSuccessHandler(
                         new RedirectServerAuthenticationSuccessHandler("/console")))
+                // after the security context is cleared (its session id changed): the session's row is deleted
+                .logout(l -> l.logoutHandler(handlers -> handlers.add(new WebSessionServerLogoutHandler())))
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .build();
+    }
+
+    /**
+     * Sessions in the database ({@code console_session}) instead of WebFlux's default, one replica's memory: a
+     * rolling update, a restart or an eviction logs no operator out, and no load-balancer affinity is needed. The
+     * session cookie stays Boot's ({@code server.reactive.session.cookie.*}).
+     */
+    @Bean(WebHttpHandlerBuilder.WEB_SESSION_MANAGER_BEAN_NAME)
+    DefaultWebSessionManager webSessionManager(WebSessionStore consoleSessionStore,
+            ObjectProvider<WebSessionIdResolver> idResolver) {
+        DefaultWebSessionManager manager = new DefaultWebSessionManager();
+        manager.setSessionStore(consoleSessionStore);
+        idResolver.ifAvailable(manager::setSessionIdResolver);
+        return manager;
+    }
+
+    /**
+     * The session's security context, as long as its login is still configured as it was: sessions outlive a restart
+     * (they are in the database), so a login removed, disabled or given another role by a new
+     * {@code payment-view-users} Secret must not keep its sessions. Checked on every request, against the
+     * configured logins (a map in memory). A changed password is not seen here: deploy/README says how to end a
+     * login's sessions.
+     */
+    static ServerSecurityContextRepository checkedAgainst(ReactiveUserDetailsService users) {
+        WebSessionServerSecurityContextRepository sessions = new WebSessionServerSecurityContextRepository();
+        return new ServerSecurityContextRepository() {
+            @Override
+            public Mono<Void> save(ServerWebExchange exchange, SecurityContext context) {
+                return sessions.save(exchange, context);
+            }
+
+            @Override
+            public Mono<SecurityContext> load(ServerWebExchange exchange) {
+                return sessions.load(exchange).filterWhen(context -> stillConfigured(users, context));
+            }
+        };
+    }
+
+    private static Mono<Boolean> stillConfigured(ReactiveUserDetailsService users, SecurityContext context) {
+        Authentication login = context.getAuthentication();
+        if (login == null) {
+            return Mono.just(false);
+        }
+        return users.findByUsername(login.getName())
+                .map(user -> user.isEnabled() && roles(user.getAuthorities()).equals(roles(login.getAuthorities())))
+                .defaultIfEmpty(false);
+    }
+
+    private static Set<String> roles(Collection<? extends GrantedAuthority> authorities) {
+        return authorities.stream().map(GrantedAuthority::getAuthority).filter(a -> a.startsWith("ROLE_"))
+                .collect(Collectors.toSet());
     }
 
     /** Actuator is served on a port of its own (then not at all on the application's port). */

@@ -12,21 +12,36 @@ import io.holdfast.schemas.event.PaymentEvent;
 import io.holdfast.schemas.registry.EmbeddedSchemaRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -61,10 +76,26 @@ class ConsoleBrowserIntegrationTests {
     static final String OPERATOR_PASSWORD = "op-" + UUID.randomUUID();
     static final String VIEWER_PASSWORD = "view-" + UUID.randomUUID();
     static final String EDGE_PASSWORD = "edge-" + UUID.randomUUID();
+    /**
+     * The logins as the application's properties (bcrypt hashes). The second replica has all but the last, rita: it
+     * runs with the Secret after her login was removed.
+     */
+    static final String[][] LOGINS = {{"olivia", OPERATOR_PASSWORD, "OPERATOR"}, {"victor", VIEWER_PASSWORD, "VIEWER"},
+        {"edge", EDGE_PASSWORD, "READ_API"}, {"vera", VIEWER_PASSWORD, "VIEWER"}, {"rita", OPERATOR_PASSWORD,
+            "OPERATOR"}};
+    static final Map<String, String> USERS = users(LOGINS);
+    static final String DATABASE = "view_console";
     static final Duration WAIT = Duration.ofSeconds(15);
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final String SESSION_COOKIE = "SESSION";
+    /** Boot's default {@code server.reactive.session.timeout}. */
+    static final Duration IDLE = Duration.ofMinutes(30);
+    /** The session store's default purge interval. */
+    static final Duration PURGE_INTERVAL = Duration.ofMinutes(5);
 
     static ChromeDriver browser;
+    /** Started by the first test that needs it: the same database and broker, its own port and clock. */
+    static SecondReplica replica;
 
     @LocalServerPort
     int port;
@@ -77,19 +108,20 @@ class ConsoleBrowserIntegrationTests {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        EmbeddedDatabase.register(registry, "view_console");
+        EmbeddedDatabase.register(registry, DATABASE);
         registry.add("holdfast.schema-registry.url", REGISTRY::url);
         registry.add("holdfast.view.console.page-size", () -> "2");
-        user(registry, 0, "olivia", OPERATOR_PASSWORD, "OPERATOR");
-        user(registry, 1, "victor", VIEWER_PASSWORD, "VIEWER");
-        user(registry, 2, "edge", EDGE_PASSWORD, "READ_API");
+        USERS.forEach((property, value) -> registry.add(property, () -> value));
     }
 
-    private static void user(DynamicPropertyRegistry registry, int i, String name, String password, String role) {
-        String hash = ENCODER.encode(password);
-        registry.add("holdfast.view.users[" + i + "].username", () -> name);
-        registry.add("holdfast.view.users[" + i + "].password-hash", () -> hash);
-        registry.add("holdfast.view.users[" + i + "].role", () -> role);
+    private static Map<String, String> users(String[][] users) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        for (int i = 0; i < users.length; i++) {
+            properties.put("holdfast.view.users[" + i + "].username", users[i][0]);
+            properties.put("holdfast.view.users[" + i + "].password-hash", ENCODER.encode(users[i][1]));
+            properties.put("holdfast.view.users[" + i + "].role", users[i][2]);
+        }
+        return Map.copyOf(properties);
     }
 
     @BeforeAll
@@ -102,6 +134,9 @@ class ConsoleBrowserIntegrationTests {
     static void closeBrowser() {
         if (browser != null) {
             browser.quit();
+        }
+        if (replica != null) {
+            replica.close();
         }
     }
 
@@ -227,9 +262,225 @@ class ConsoleBrowserIntegrationTests {
         assertThat(browser.findElements(rows)).isEmpty();
     }
 
-    private void login(String user, String password) {
+    /**
+     * A login on one replica holds on the other, through an action confirmed across them (as when a rolling update
+     * replaces the pod between the confirmation page and the click); the session id changes at login and its row
+     * moves with it. Sessions are logged in on the second replica, whose clock the expiry tests move ahead, and used
+     * on both.
+     */
+    @Test
+    void aLoginOnOneReplicaHoldsOnTheOtherThroughAConfirmedAction() {
+        String id = "acme-replicas-" + UUID.randomUUID().toString().substring(0, 8);
+        Instant now = clock.instant();
+        // 3 days: outside the board's money-at-risk buckets, which the operator's test counts
+        send(Events.authorized(id, "acme", now, now.plus(Duration.ofDays(3)), 4200));
+        String other = replica().base();
         browser.manage().deleteAllCookies();
-        browser.get(base() + "/login");
+        browser.get(other + "/login");
+        String anonymous = sessionId();
+        submitLogin("olivia", OPERATOR_PASSWORD);
+        String loggedIn = sessionId();
+        assertThat(loggedIn).as("a new session id at login").isNotEqualTo(anonymous);
+
+        browser.get(base() + "/console");
+        assertThat(browser.getCurrentUrl()).as("this replica knows the other's login").doesNotEndWith("/login");
+        assertThat(browser.findElement(By.id("who")).getText()).isEqualTo("olivia (operator)");
+        await().atMost(WAIT).until(() -> {
+            browser.get(base() + "/console/payments/" + id);
+            return !browser.findElements(By.id("action-capture")).isEmpty();
+        });
+        browser.findElement(By.id("action-capture")).click();
+        ((JavascriptExecutor) browser).executeScript("document.querySelector(\"form[action$='/actions']\").action"
+                + " = arguments[0];", other + "/console/payments/" + id + "/actions");
+        browser.findElement(By.id("confirm")).click();
+        assertThat(browser.getCurrentUrl()).as("confirmed on the other replica").startsWith(other);
+        assertThat(browser.findElement(By.id("outcome")).getText()).contains("Command published");
+
+        assertThat(sessionRows(anonymous)).as("no row under the id before the login").isZero();
+        assertThat(sessionRows(loggedIn)).as("the row under the new id").isOne();
+    }
+
+    @Test
+    void aLogoutOnOneReplicaEndsTheSessionOnEvery() {
+        String other = replica().base();
+        login(other, "vera", VIEWER_PASSWORD);
+        String session = sessionId();
+        browser.get(base() + "/console");
+        assertThat(browser.getCurrentUrl()).as("this replica knows the other's login").doesNotEndWith("/login");
+        assertThat(sessionsOf("vera")).isOne();
+
+        browser.get(base() + "/logout");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login?logout"));
+        assertThat(sessionsOf("vera")).as("logout deletes the session's row").isZero();
+        // a copy of the old cookie (another tab, an intruder) on the other replica
+        browser.manage().addCookie(new Cookie(SESSION_COOKIE, session));
+        browser.get(other + "/console");
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+    }
+
+    /** Sessions outlive a restart: one whose login was removed from the configuration meanwhile opens nothing. */
+    @Test
+    void aSessionOfALoginRemovedSinceOpensNothing() {
+        SecondReplica other = replica();
+        login("rita", OPERATOR_PASSWORD);
+        lastAccessed(sessionId(), other.clock().instant()); // the other replica's clock may be ahead (idle tests)
+        browser.get(other.base() + "/console");
+        assertThat(browser.getCurrentUrl()).as("the replica without rita's login").endsWith("/login");
+        browser.get(base() + "/console");
+        assertThat(browser.findElement(By.id("who")).getText()).isEqualTo("rita (operator)");
+    }
+
+    @Test
+    void anIdleSessionIsRefusedAndEveryExpiredOneIsPurged() {
+        SecondReplica other = replica();
+        login(other.base(), "victor", VIEWER_PASSWORD);
+        String session = sessionId();
+        other.clock().advance(IDLE.plusSeconds(1));
+        browser.get(other.base() + "/console/search?q=x");
+        assertThat(browser.getCurrentUrl()).as("idle for longer than %s", IDLE).endsWith("/login");
+        assertThat(sessionRows(session)).as("the expired session's row").isZero();
+
+        String forgotten = insertSession(other.clock().instant().plus(Duration.ofMinutes(1)));
+        other.clock().advance(PURGE_INTERVAL);
+        browser.get(other.base() + "/login");
+        assertThat(rowsWithHash(forgotten)).as("an expired session nobody comes back with, purged").isZero();
+    }
+
+    @Test
+    void theLastAccessTimeIsWrittenAtMostOncePerTouchInterval() {
+        SecondReplica other = replica();
+        login(other.base(), "victor", VIEWER_PASSWORD);
+        String session = sessionId();
+        Instant atLogin = lastAccess(session);
+        assertThat(atLogin).isEqualTo(other.clock().instant());
+        other.clock().advance(Duration.ofSeconds(30));
+        browser.get(other.base() + "/console/search?q=x");
+        assertThat(lastAccess(session)).as("30 s later: not written").isEqualTo(atLogin);
+        other.clock().advance(Duration.ofMinutes(20));
+        browser.get(other.base() + "/console/search?q=x");
+        assertThat(lastAccess(session)).as("20 min later: written").isEqualTo(other.clock().instant());
+        other.clock().advance(Duration.ofMinutes(20));
+        browser.get(other.base() + "/console/search?q=x");
+        assertThat(browser.getCurrentUrl()).as("40 min after the login, 20 after the last request")
+                .doesNotEndWith("/login");
+    }
+
+    private SecondReplica replica() {
+        if (replica == null) {
+            Map<String, String> properties = new LinkedHashMap<>(EmbeddedDatabase.properties(DATABASE));
+            USERS.entrySet().stream().filter(u -> !u.getKey().startsWith("holdfast.view.users[" + (LOGINS.length - 1)
+                    + "]")).forEach(u -> properties.put(u.getKey(), u.getValue()));
+            properties.put("server.port", "0");
+            properties.put("spring.kafka.bootstrap-servers", broker.getBrokersAsString());
+            properties.put("spring.kafka.listener.auto-startup", "false");
+            properties.put("holdfast.schema-registry.url", REGISTRY.url());
+            replica = SecondReplica.start(properties, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        }
+        return replica;
+    }
+
+    private String sessionId() {
+        return browser.manage().getCookieNamed(SESSION_COOKIE).getValue();
+    }
+
+    private static int sessionRows(String sessionId) {
+        return rowsWithHash(sha256(sessionId));
+    }
+
+    private static int rowsWithHash(String idHash) {
+        return count("select count(*) from console_session where id_hash = ?", idHash);
+    }
+
+    private static int sessionsOf(String principal) {
+        return count("select count(*) from console_session where principal = ?", principal);
+    }
+
+    private static Instant lastAccess(String sessionId) {
+        try (Connection c = database().getConnection();
+                PreparedStatement select = c.prepareStatement(
+                        "select last_access_at from console_session where id_hash = ?")) {
+            select.setString(1, sha256(sessionId));
+            try (ResultSet row = select.executeQuery()) {
+                assertThat(row.next()).as("a row for the session").isTrue();
+                return row.getObject(1, OffsetDateTime.class).toInstant();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Moves the session's last access (and expiry) to {@code at}, as a replica whose clock says {@code at} would. */
+    private static void lastAccessed(String sessionId, Instant at) {
+        try (Connection c = database().getConnection();
+                PreparedStatement update = c.prepareStatement("update console_session set last_access_at = ?, "
+                        + "expires_at = ? where id_hash = ?")) {
+            update.setObject(1, at.atOffset(ZoneOffset.UTC));
+            update.setObject(2, at.plus(IDLE).atOffset(ZoneOffset.UTC));
+            update.setString(3, sha256(sessionId));
+            assertThat(update.executeUpdate()).isOne();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A session row as another replica wrote it, that no browser will come back with. */
+    private static String insertSession(Instant expiresAt) {
+        String idHash = sha256(UUID.randomUUID().toString());
+        try (Connection c = database().getConnection();
+                PreparedStatement insert = c.prepareStatement("insert into console_session (id_hash, created_at, "
+                        + "last_access_at, expires_at, max_idle_seconds, attributes) values (?, ?, ?, ?, ?, ?)")) {
+            OffsetDateTime expires = expiresAt.atOffset(ZoneOffset.UTC);
+            insert.setString(1, idHash);
+            insert.setObject(2, expires.minus(IDLE));
+            insert.setObject(3, expires.minus(IDLE));
+            insert.setObject(4, expires);
+            insert.setLong(5, IDLE.toSeconds());
+            insert.setBytes(6, new byte[0]);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return idHash;
+    }
+
+    private static int count(String sql, String parameter) {
+        try (Connection c = database().getConnection(); PreparedStatement select = c.prepareStatement(sql)) {
+            select.setString(1, parameter);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static DataSource database() {
+        return EmbeddedDatabase.get().getDatabase("postgres", DATABASE);
+    }
+
+    /** The session store keeps the id's SHA-256 only (hex): a row read from the database opens no session. */
+    private static String sha256(String sessionId) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(sessionId.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void login(String user, String password) {
+        login(base(), user, password);
+    }
+
+    private void login(String at, String user, String password) {
+        browser.manage().deleteAllCookies();
+        browser.get(at + "/login");
+        submitLogin(user, password);
+    }
+
+    private void submitLogin(String user, String password) {
         browser.findElement(By.name("username")).sendKeys(user);
         browser.findElement(By.name("password")).sendKeys(password);
         browser.findElement(By.cssSelector("button[type=submit]")).click();
