@@ -71,6 +71,10 @@ class WiringTests {
                     "spring.kafka.properties.schema.registry.url", "management.server.port", "server.shutdown")
                     .containsEntry("spring.application.name", service)
                     .containsEntry("management.endpoint.health.probes.enabled", "true");
+            if (service.equals("payment-view")) {
+                // TLS ends at the Ingress: the console's session cookie must not travel without it
+                assertThat(config).as(service).containsEntry("server.reactive.session.cookie.secure", "true");
+            }
             // the services' own Antom property names: IngestProperties.Antom / AlipayProperties
             if (service.equals("notification-ingest")) {
                 assertThat(config).as(service).containsKeys("holdfast.ingest.antom.gateway-url",
