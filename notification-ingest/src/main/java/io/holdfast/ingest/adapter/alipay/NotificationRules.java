@@ -3,15 +3,15 @@ package io.holdfast.ingest.adapter.alipay;
 import io.holdfast.alipay.client.model.AntomFields;
 import io.holdfast.alipay.client.model.AntomFields.Violation;
 import io.holdfast.ingest.domain.notification.NotificationKind;
-import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The reference's field table applied to a verified notification body (issue 18: a signature proves who sent the
- * bytes, not that they are sane). Card data anywhere in the body is looked for first, then the fields of the body's
- * kind. A missing required field or a wrong JSON type is left to {@link NotificationParser}, which names it; fields we
- * do not know are ignored (Antom adds fields), except that they too may hold no card data.
+ * bytes, not that they are sane). Card data anywhere in the body is looked for first, as the body is read
+ * ({@link NotificationScan}), then the fields of the body's kind, here. A missing required field or a wrong JSON
+ * type is left to {@link NotificationParser}, which names it; fields we do not know are ignored (Antom adds fields),
+ * except that they too may hold no card data.
  *
  * <p>Accepted on purpose, because Antom does it (reference 9, 7.1): an amount value as a JSON integer as well as a
  * digit string, offsets such as {@code +08:30} and {@code Z}, fractions of a second, resultStatus {@code U}
@@ -25,51 +25,14 @@ final class NotificationRules {
     /** refundStatus of notifyRefund: it is sent only once the refund is final (antom-refunds.md 6). */
     private static final java.util.Set<String> REFUND_STATUSES = java.util.Set.of("SUCCESS", "FAIL");
 
+    /** The rules of the body's kind; card data was looked for already ({@link NotificationScan}). */
     Optional<Violation> check(NotificationKind kind, JsonNode body) {
-        return cardData("", body).or(() -> result(body)).or(() -> switch (kind) {
+        return result(body).or(() -> switch (kind) {
             case PAYMENT -> payment(body);
             case CAPTURE -> capture(body);
             case VAULTING -> vaulting(body);
             case REFUND -> refund(body);
         });
-    }
-
-    /**
-     * Card numbers and security codes in any field, known or not. Amounts' digit strings and opaque references
-     * (cardToken, networkTransactionId) are not scanned for card numbers: they are digit or hex strings by nature.
-     */
-    private static Optional<Violation> cardData(String path, JsonNode node) {
-        if (node.isObject()) {
-            boolean amount = node.has("currency");
-            for (Map.Entry<String, JsonNode> property : node.properties()) {
-                String name = property.getKey();
-                JsonNode value = property.getValue();
-                String field = path.isEmpty() ? name : path + "." + name;
-                Optional<Violation> found = AntomFields.cardDataField(field, name, text(node, name))
-                        .or(() -> notScanned(amount, name) ? Optional.empty() : cardData(field, value));
-                if (found.isPresent()) {
-                    return found;
-                }
-            }
-            return Optional.empty();
-        }
-        if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                Optional<Violation> found = cardData(path + "[" + i + "]", node.get(i));
-                if (found.isPresent()) {
-                    return found;
-                }
-            }
-            return Optional.empty();
-        }
-        if (node.isString() || node.isNumber()) {
-            return AntomFields.noCardNumber(path, node.asString());
-        }
-        return Optional.empty();
-    }
-
-    private static boolean notScanned(boolean inAmount, String name) {
-        return inAmount && "value".equals(name) || AntomFields.isOpaque(name);
     }
 
     private static Optional<Violation> result(JsonNode body) {
