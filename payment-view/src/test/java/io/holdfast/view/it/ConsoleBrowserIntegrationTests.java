@@ -290,9 +290,16 @@ class ConsoleBrowserIntegrationTests {
             return !browser.findElements(By.id("action-capture")).isEmpty();
         });
         browser.findElement(By.id("action-capture")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.and(
+                ExpectedConditions.urlContains("/confirm"), ExpectedConditions.presenceOfElementLocated(
+                        By.id("confirm"))));
         ((JavascriptExecutor) browser).executeScript("document.querySelector(\"form[action$='/actions']\").action"
                 + " = arguments[0];", other + "/console/payments/" + id + "/actions");
         browser.findElement(By.id("confirm")).click();
+        // the click only starts the form's submission: wait for the other replica's answer page
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.and(
+                ExpectedConditions.urlContains(other + "/"), ExpectedConditions.presenceOfElementLocated(
+                        By.id("outcome"))));
         assertThat(browser.getCurrentUrl()).as("confirmed on the other replica").startsWith(other);
         assertThat(browser.findElement(By.id("outcome")).getText()).contains("Command published");
 
