@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
@@ -80,7 +81,7 @@ class BrokerOutageSystemTests {
         TestStack test = TestStack.requireAll();
         RunningStack stack = test.stack();
         Merchant merchant = test.merchant();
-        Map<TopicPartition, Long> deadLettersBefore = deadLetterEndOffsets(stack);
+        Map<TopicPartition, Long> deadLettersBefore = settledDeadLetterEndOffsets(stack);
         Map<String, Long> pids = stack.children().stream()
                 .collect(Collectors.toMap(ChildProcess::name, ChildProcess::pid));
         merchant.onEvent((event, nanos) -> receivedNanos.putIfAbsent(
@@ -285,6 +286,21 @@ class BrokerOutageSystemTests {
         return paymentRequestId.equals(entry.path("paymentRequestId").asString(null))
                 && operation.equals(entry.path("operation").asString(null))
                 && !entry.path("replay").asBoolean(false);
+    }
+
+    /**
+     * The {@code .DLT} end offsets once they have held still for a second. The test class before this one on the shared
+     * stack may still be dead-lettering its last rejected command: its CommandRejected event, published by the outbox
+     * relay, can reach that test before the listener's error handler has written the command to the dead-letter topic.
+     */
+    private static Map<TopicPartition, Long> settledDeadLetterEndOffsets(RunningStack stack) {
+        AtomicReference<Map<TopicPartition, Long>> last = new AtomicReference<>(deadLetterEndOffsets(stack));
+        await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ofSeconds(1)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    Map<TopicPartition, Long> now = deadLetterEndOffsets(stack);
+                    return now.equals(last.getAndSet(now));
+                });
+        return last.get();
     }
 
     /** The end offset of every partition of every {@code .DLT} topic. */
