@@ -14,7 +14,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * Headless Chromium from the Debian packages {@code chromium} and {@code chromium-driver} (browsers cannot be
  * downloaded at test time here; Selenium Manager is never asked). Paths can be moved with
  * {@code -Dholdfast.chromium=…} and {@code -Dholdfast.chromedriver=…}. Missing packages fail the test with how to
- * install them — the browser tests never skip.
+ * install them — the browser tests never skip. ChromeDriver's log (one line per command, its timeouts) is kept in
+ * {@code target/chromedriver.log}.
  */
 final class Browsers {
 
@@ -43,7 +44,8 @@ final class Browsers {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=1400,1000", "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort()
+                .withLogFile(new File("target", "chromedriver.log")).build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
         return driver;
