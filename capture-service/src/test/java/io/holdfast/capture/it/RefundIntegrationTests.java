@@ -13,9 +13,11 @@ import io.holdfast.alipay.sandbox.core.Api;
 import io.holdfast.alipay.sandbox.fault.FaultKind;
 import io.holdfast.alipay.sandbox.fault.FaultSpec;
 import io.holdfast.capture.application.RefundHandler;
+import io.holdfast.capture.application.RefundStore;
 import io.holdfast.capture.application.ScheduleStore;
 import io.holdfast.capture.domain.CaptureStatus;
 import io.holdfast.capture.domain.RefundCommand;
+import io.holdfast.capture.domain.RefundStatus;
 import io.holdfast.schemas.command.PaymentCommand;
 import io.holdfast.schemas.command.RefundPayment;
 import io.holdfast.schemas.common.CaptureMode;
@@ -56,6 +58,8 @@ class RefundIntegrationTests {
     DatabaseClient db;
     @Autowired
     RefundHandler refunds;
+    @Autowired
+    RefundStore refundStore;
 
     @Test
     void aPartialRefundThenTheRestThenNothingMoreAndTheScheduleStaysClosed() {
@@ -120,21 +124,31 @@ class RefundIntegrationTests {
         TestAntom.Authorized lost = captured("unknown", 3000);
         ANTOM.sandbox.control().injectFault(FaultSpec.next(Api.REFUND, FaultKind.UNKNOWN_EXCEPTION, 1));
         refund(lost, 3000, null);
-        assertThat(scenario.awaitOne(lost.paymentRequestId(), RefundRequested.class, 1).getTotals())
-                .isEqualTo(totals(3000, 0, 3000, 0));
+        RefundRequested lostRequested = scenario.awaitOne(lost.paymentRequestId(), RefundRequested.class, 1);
+        assertThat(lostRequested.getTotals()).isEqualTo(totals(3000, 0, 3000, 0));
         assertThat(ANTOM.appliedRefunds(lost.paymentId())).as("U/UNKNOWN_EXCEPTION, not applied").isEmpty();
 
         TestAntom.Authorized slow = captured("timeout", 3100);
         ANTOM.sandbox.control().injectFault(FaultSpec.next(Api.REFUND, FaultKind.APPLY_THEN_TIMEOUT, 1)
                 .withLatency(Duration.ofSeconds(5)));
         refund(slow, 3100, null);
-        scenario.awaitOne(slow.paymentRequestId(), RefundRequested.class, 1);
+        String slowId = scenario.awaitOne(slow.paymentRequestId(), RefundRequested.class, 1).getRefundRequestId();
         assertThat(ANTOM.appliedRefunds(slow.paymentId())).as("applied, the answer timed out").hasSize(1);
 
-        // the first inquiry: Antom never saw the first refund (sent again, same id), the second is processing
+        // the first inquiries (2 min later): Antom never saw the first refund, so it is sent again with the same id,
+        // applied at once and answered REFUND_IN_PROCESS a second later (PENDING, next inquiry in 10 min); the
+        // second was final on the sandbox 10 s after it was applied
+        ANTOM.sandbox.control().injectFault(FaultSpec.next(Api.REFUND, FaultKind.LATENCY, 1)
+                .withLatency(Duration.ofSeconds(1)));
         advance(Duration.ofMinutes(2));
-        await().atMost(WAIT).until(() -> ANTOM.appliedRefunds(lost.paymentId()).size() == 1);
-        // both are final on the sandbox after 10 s; the next inquiries (10 min later) find them successful
+        // wait until the service recorded both answers, not until the sandbox applied the resend: a next inquiry is
+        // due 10 min after its answer is recorded, so an answer still on its way when the clock moves 10 min is
+        // recorded on the moved clock and asked about again only 10 min after that (the test waited in vain)
+        await().atMost(WAIT).until(() -> status(lostRequested.getRefundRequestId()) == RefundStatus.PENDING
+                && status(slowId) != RefundStatus.UNKNOWN);
+        assertThat(ANTOM.appliedRefunds(lost.paymentId())).as("sent again, applied").hasSize(1);
+        // the resent one is final on the sandbox 10 s after it was applied; the next inquiries (10 min later) find
+        // both successful
         advance(Duration.ofMinutes(10));
         assertThat(scenario.awaitOne(lost.paymentRequestId(), RefundSucceeded.class, 1).getTotals())
                 .isEqualTo(totals(3000, 3000, 0, 0));
@@ -183,6 +197,10 @@ class RefundIntegrationTests {
             }
             return refunds.refund(command, null).block(WAIT);
         });
+    }
+
+    private RefundStatus status(String refundRequestId) {
+        return refundStore.find(refundRequestId).block().status();
     }
 
     private long position(String paymentRequestId) {
