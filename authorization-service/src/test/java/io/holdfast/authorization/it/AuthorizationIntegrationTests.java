@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.holdfast.authorization.application.PaymentQueries;
 import io.holdfast.authorization.domain.PaymentStatus;
+import io.holdfast.messaging.testing.MutableClock;
 import io.holdfast.schemas.common.AdvisedAction;
 import io.holdfast.schemas.common.CaptureMode;
 import io.holdfast.schemas.common.DeadlinePolicy;

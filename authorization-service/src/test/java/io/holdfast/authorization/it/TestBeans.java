@@ -1,5 +1,6 @@
 package io.holdfast.authorization.it;
 
+import io.holdfast.messaging.testing.MutableClock;
 import io.holdfast.schemas.event.PaymentEvent;
 import java.time.Clock;
 import java.util.List;

@@ -24,6 +24,7 @@ import io.holdfast.authorization.domain.NewPayment;
 import io.holdfast.authorization.domain.Payment;
 import io.holdfast.authorization.domain.PaymentStatus;
 import io.holdfast.authorization.domain.ReconcilePolicy;
+import io.holdfast.messaging.testing.MutableClock;
 import io.holdfast.schemas.common.AdvisedAction;
 import io.holdfast.schemas.event.AuthorizationCancelled;
 import io.holdfast.schemas.event.CancelInitiator;

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.holdfast.capture.application.ScheduleStore;
 import io.holdfast.messaging.consumer.ConsumerRetryTracker;
 import io.holdfast.messaging.testing.EmbeddedDatabase;
+import io.holdfast.messaging.testing.MutableClock;
 import io.holdfast.messaging.testing.TcpOutageProxy;
 import io.holdfast.schemas.Topics;
 import io.holdfast.schemas.command.CapturePayment;

@@ -16,6 +16,7 @@ import io.holdfast.capture.domain.CaptureOutcomes;
 import io.holdfast.capture.domain.CaptureStatus;
 import io.holdfast.capture.domain.Guardian;
 import io.holdfast.messaging.testing.EmbeddedDatabase;
+import io.holdfast.messaging.testing.MutableClock;
 import io.holdfast.schemas.Topics;
 import io.holdfast.schemas.command.CancelPayment;
 import io.holdfast.schemas.command.PaymentCommand;

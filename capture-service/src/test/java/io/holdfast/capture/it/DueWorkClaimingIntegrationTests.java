@@ -24,6 +24,7 @@ import io.holdfast.capture.domain.Guardian;
 import io.holdfast.capture.domain.Money;
 import io.holdfast.capture.domain.Schedule;
 import io.holdfast.messaging.testing.EmbeddedDatabase;
+import io.holdfast.messaging.testing.MutableClock;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.security.SecureRandom;
 import java.time.Clock;

@@ -13,6 +13,7 @@ import io.holdfast.capture.domain.CaptureStatus;
 import io.holdfast.capture.domain.DeadlinePolicy;
 import io.holdfast.capture.domain.Money;
 import io.holdfast.messaging.testing.EmbeddedDatabase;
+import io.holdfast.messaging.testing.MutableClock;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;

@@ -7,6 +7,7 @@ import io.holdfast.alipay.client.signing.AlipayKeys;
 import io.holdfast.alipay.client.model.AntomFields;
 import io.holdfast.messaging.testing.EmbeddedDatabase;
 import io.holdfast.messaging.testing.HostileRecords;
+import io.holdfast.messaging.testing.MutableClock;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import io.holdfast.capture.application.ScheduleStore;
 import io.holdfast.capture.domain.Authorization;
 import io.holdfast.messaging.testing.EmbeddedDatabase;
+import io.holdfast.messaging.testing.MutableClock;
 import io.holdfast.schemas.Topics;
 import io.holdfast.schemas.command.CapturePayment;
 import io.holdfast.schemas.command.PaymentCommand;

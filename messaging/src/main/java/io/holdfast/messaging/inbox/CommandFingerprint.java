@@ -35,19 +35,45 @@ public final class CommandFingerprint {
         try (DataOutputStream data = new DataOutputStream(out)) {
             for (String field : new String[] {command.getMerchantId(), command.getPaymentRequestId(),
                     payload.getSchema().getFullName()}) {
-                byte[] bytes = (field == null ? "" : field).getBytes(StandardCharsets.UTF_8);
+                byte[] bytes = utf8(field);
                 data.writeInt(bytes.length);
                 data.write(bytes);
             }
-            data.flush();
-            BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return digest(out, payload);
+    }
+
+    /**
+     * The fingerprint of a payment request's content that authorization-service stores with the payment (column
+     * {@code fingerprint}) and compares with every AuthorizePayment naming the payment again: lower-case hex SHA-256
+     * over the merchantId's UTF-8 bytes (empty when absent), one zero byte, then the payload's Avro binary. The
+     * paymentRequestId, by which the payment is found, and the envelope (commandId, issuedAt) are not part of it.
+     * Stored values outlive a release; the value is pinned by authorization-service's {@code CommandMapperUnitTests}.
+     */
+    public static String ofRequest(String merchantId, SpecificRecord payload) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+        out.writeBytes(utf8(merchantId));
+        out.write(0);
+        return digest(out, payload);
+    }
+
+    /** Appends the payload's Avro binary to {@code prefix} and hashes the whole. */
+    private static String digest(ByteArrayOutputStream prefix, SpecificRecord payload) {
+        try {
+            BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(prefix, null);
             new SpecificDatumWriter<SpecificRecord>(payload.getSchema()).write(payload, encoder);
             encoder.flush();
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(out.toByteArray()));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(prefix.toByteArray()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is always available", e);
         }
+    }
+
+    private static byte[] utf8(String field) {
+        return (field == null ? "" : field).getBytes(StandardCharsets.UTF_8);
     }
 }

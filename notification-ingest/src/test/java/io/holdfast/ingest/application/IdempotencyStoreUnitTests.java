@@ -2,11 +2,9 @@ package io.holdfast.ingest.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import io.holdfast.messaging.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class IdempotencyStoreUnitTests {
@@ -84,36 +82,5 @@ class IdempotencyStoreUnitTests {
         store.markLoaded();
 
         assertThat(store.claim("c1", "fp2")).isInstanceOf(IdempotencyStore.Conflict.class);
-    }
-
-    /** A clock tests move forward by hand; it refuses to go back. */
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration by) {
-            if (by.isNegative()) {
-                throw new IllegalArgumentException("time only moves forward");
-            }
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

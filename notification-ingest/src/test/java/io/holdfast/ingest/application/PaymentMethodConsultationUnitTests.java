@@ -6,6 +6,7 @@ import io.holdfast.ingest.domain.Money;
 import io.holdfast.ingest.domain.command.CommandPayload.TerminalType;
 import io.holdfast.ingest.domain.consult.ConsultOutcome;
 import io.holdfast.ingest.domain.consult.ConsultQuery;
+import io.holdfast.messaging.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -15,8 +16,7 @@ import reactor.core.publisher.Mono;
 
 class PaymentMethodConsultationUnitTests {
 
-    private final IdempotencyStoreUnitTests.MutableClock clock =
-            new IdempotencyStoreUnitTests.MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final AtomicInteger calls = new AtomicInteger();
     private final ConsultQuery usd = new ConsultQuery(new Money(100, "USD"), TerminalType.WEB, "SG");
 

@@ -1,7 +1,11 @@
 package io.holdfast.view.config;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -11,11 +15,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
 import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
 import org.springframework.security.core.userdetails.User;
@@ -46,6 +52,9 @@ import reactor.core.publisher.Mono;
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
 public class SecurityConfiguration {
+
+    /** The session attribute with {@link #credentialDigest} of the password hash its login logged in with. */
+    static final String CREDENTIAL = "holdfast.console.credential";
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -121,33 +130,69 @@ public class SecurityConfiguration {
 
     /**
      * The session's security context, as long as its login is still configured as it was: sessions outlive a restart
-     * (they are in the database), so a login removed, disabled or given another role by a new
-     * {@code payment-view-users} Secret must not keep its sessions. Checked on every request, against the
-     * configured logins (a map in memory). A changed password is not seen here: deploy/README says how to end a
-     * login's sessions.
+     * (they are in the database), so a login removed, disabled, given another role or another password by a new
+     * {@code payment-view-users} Secret must not keep its sessions. Checked on every request, against the configured
+     * logins (a map in memory).
+     *
+     * <p>Spring Security's reactive login keeps the login's password hash in the security context (as the principal's
+     * password and as the credentials); a session is a database row here, so the context is saved with both erased,
+     * and the session keeps instead {@link #CREDENTIAL}, a SHA-256 digest of the hash it logged in with, which tells a
+     * changed password without being a hash anyone could try passwords against.
      */
     static ServerSecurityContextRepository checkedAgainst(ReactiveUserDetailsService users) {
         WebSessionServerSecurityContextRepository sessions = new WebSessionServerSecurityContextRepository();
         return new ServerSecurityContextRepository() {
             @Override
             public Mono<Void> save(ServerWebExchange exchange, SecurityContext context) {
-                return sessions.save(exchange, context);
+                Authentication login = context == null ? null : context.getAuthentication();
+                if (login == null || !(login.getPrincipal() instanceof UserDetails user)
+                        || user.getPassword() == null) {
+                    return exchange.getSession().doOnNext(s -> s.getAttributes().remove(CREDENTIAL))
+                            .then(sessions.save(exchange, context));
+                }
+                String credential = credentialDigest(user.getPassword());
+                return exchange.getSession().doOnNext(s -> s.getAttributes().put(CREDENTIAL, credential))
+                        .then(sessions.save(exchange, new SecurityContextImpl(erased(login, user))));
             }
 
             @Override
             public Mono<SecurityContext> load(ServerWebExchange exchange) {
-                return sessions.load(exchange).filterWhen(context -> stillConfigured(users, context));
+                return sessions.load(exchange).filterWhen(context -> exchange.getSession()
+                        .flatMap(session -> stillConfigured(users, context, session.getAttribute(CREDENTIAL))));
             }
         };
     }
 
-    private static Mono<Boolean> stillConfigured(ReactiveUserDetailsService users, SecurityContext context) {
+    /** Lower-case hex SHA-256 of a configured password hash ({@code {bcrypt}$2a$…}). */
+    static String credentialDigest(String passwordHash) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(passwordHash.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    /** {@code login} with its principal's password and its credentials erased. */
+    private static Authentication erased(Authentication login, UserDetails user) {
+        User principal = new User(user.getUsername(), "", user.isEnabled(), user.isAccountNonExpired(),
+                user.isCredentialsNonExpired(), user.isAccountNonLocked(), user.getAuthorities());
+        principal.eraseCredentials();
+        UsernamePasswordAuthenticationToken kept = UsernamePasswordAuthenticationToken.authenticated(principal, null,
+                login.getAuthorities());
+        kept.setDetails(login.getDetails());
+        return kept;
+    }
+
+    private static Mono<Boolean> stillConfigured(ReactiveUserDetailsService users, SecurityContext context,
+            String credential) {
         Authentication login = context.getAuthentication();
-        if (login == null) {
+        if (login == null || credential == null) {
             return Mono.just(false);
         }
         return users.findByUsername(login.getName())
-                .map(user -> user.isEnabled() && roles(user.getAuthorities()).equals(roles(login.getAuthorities())))
+                .map(user -> user.isEnabled() && roles(user.getAuthorities()).equals(roles(login.getAuthorities()))
+                        && credential.equals(credentialDigest(user.getPassword())))
                 .defaultIfEmpty(false);
     }
 

@@ -81,13 +81,17 @@ class ConsoleBrowserIntegrationTests {
     static final String OPERATOR_PASSWORD = "op-" + UUID.randomUUID();
     static final String VIEWER_PASSWORD = "view-" + UUID.randomUUID();
     static final String EDGE_PASSWORD = "edge-" + UUID.randomUUID();
+    /** paul's password on the first replica, and the one the second replica's Secret has changed it to. */
+    static final String OLD_PASSWORD = "old-" + UUID.randomUUID();
+    static final String NEW_PASSWORD = "new-" + UUID.randomUUID();
     /**
      * The logins as the application's properties (bcrypt hashes). The second replica has all but the last, rita: it
-     * runs with the Secret after her login was removed.
+     * runs with the Secret after her login was removed, and paul's password changed.
      */
     static final String[][] LOGINS = {{"olivia", OPERATOR_PASSWORD, "OPERATOR"}, {"victor", VIEWER_PASSWORD, "VIEWER"},
-        {"edge", EDGE_PASSWORD, "READ_API"}, {"vera", VIEWER_PASSWORD, "VIEWER"}, {"rita", OPERATOR_PASSWORD,
-            "OPERATOR"}};
+        {"edge", EDGE_PASSWORD, "READ_API"}, {"vera", VIEWER_PASSWORD, "VIEWER"}, {"paul", OLD_PASSWORD, "VIEWER"},
+        {"rita", OPERATOR_PASSWORD, "OPERATOR"}};
+    static final int PAUL = 4;
     static final Map<String, String> USERS = users(LOGINS);
     static final String DATABASE = "view_console";
     static final Duration WAIT = Duration.ofSeconds(15);
@@ -345,6 +349,29 @@ class ConsoleBrowserIntegrationTests {
         assertThat(browser.findElement(By.id("who")).getText()).isEqualTo("rita (operator)");
     }
 
+    /**
+     * A password changed in the Secret ends the login's sessions, as a removed login does (the second replica runs
+     * with paul's new password, the first with his old one); and no session row keeps the password's hash.
+     */
+    @Test
+    void aChangedPasswordEndsTheLoginsSessionsAndNoSessionKeepsThePasswordHash() {
+        SecondReplica other = replica();
+        login("paul", OLD_PASSWORD);
+        String session = sessionId();
+        assertThat(new String(attributes(session), StandardCharsets.ISO_8859_1))
+                .as("the session's row keeps no password hash").doesNotContain("$2a$").doesNotContain("{bcrypt}");
+        lastAccessed(session, other.clock().instant()); // the other replica's clock may be ahead (idle tests)
+        open(other.base() + "/console");
+        assertThat(browser.getCurrentUrl()).as("the replica with paul's new password").endsWith("/login");
+
+        login(other.base(), "paul", NEW_PASSWORD);
+        assertThat(new String(attributes(sessionId()), StandardCharsets.ISO_8859_1)).doesNotContain("$2a$");
+        open(other.base() + "/console");
+        assertThat(browser.findElement(By.id("who")).getText()).isEqualTo("paul (viewer)");
+        open(base() + "/console");
+        assertThat(browser.getCurrentUrl()).as("the replica with paul's old password").endsWith("/login");
+    }
+
     @Test
     void anIdleSessionIsRefusedAndEveryExpiredOneIsPurged() {
         SecondReplica other = replica();
@@ -385,6 +412,7 @@ class ConsoleBrowserIntegrationTests {
             Map<String, String> properties = new LinkedHashMap<>(EmbeddedDatabase.properties(DATABASE));
             USERS.entrySet().stream().filter(u -> !u.getKey().startsWith("holdfast.view.users[" + (LOGINS.length - 1)
                     + "]")).forEach(u -> properties.put(u.getKey(), u.getValue()));
+            properties.put("holdfast.view.users[" + PAUL + "].password-hash", ENCODER.encode(NEW_PASSWORD));
             properties.put("server.port", "0");
             properties.put("spring.kafka.bootstrap-servers", broker.getBrokersAsString());
             properties.put("spring.kafka.listener.auto-startup", "false");
@@ -433,6 +461,20 @@ class ConsoleBrowserIntegrationTests {
             update.setObject(2, at.plus(IDLE).atOffset(ZoneOffset.UTC));
             update.setString(3, sha256(sessionId));
             assertThat(update.executeUpdate()).isOne();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] attributes(String sessionId) {
+        try (Connection c = database().getConnection();
+                PreparedStatement select = c.prepareStatement(
+                        "select attributes from console_session where id_hash = ?")) {
+            select.setString(1, sha256(sessionId));
+            try (ResultSet row = select.executeQuery()) {
+                assertThat(row.next()).as("a row for the session").isTrue();
+                return row.getBytes(1);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -1,5 +1,6 @@
 package io.holdfast.view.it;
 
+import io.holdfast.messaging.testing.MutableClock;
 import io.holdfast.view.PaymentViewApplication;
 import java.time.Clock;
 import java.time.Instant;

@@ -13,16 +13,6 @@ import io.holdfast.schemas.command.CancelPayment;
 import io.holdfast.schemas.command.Env;
 import io.holdfast.schemas.command.Order;
 import io.holdfast.schemas.command.PaymentCommand;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.EncoderFactory;
-import org.apache.avro.specific.SpecificDatumWriter;
 
 /** Maps the Avro commands onto the application's. */
 final class CommandMapper {
@@ -55,7 +45,8 @@ final class CommandMapper {
         DeadlinePolicy policy = payload.getDeadlinePolicy() == null ? null
                 : DeadlinePolicy.valueOf(payload.getDeadlinePolicy().name());
         return new AuthorizeCommand(command.getCommandId(), command.getMerchantId(),
-                fingerprint(command.getMerchantId(), payload), policy, pay, CommandFingerprint.of(command));
+                CommandFingerprint.ofRequest(command.getMerchantId(), payload), policy, pay,
+                CommandFingerprint.of(command));
     }
 
     static CancelCommand cancel(PaymentCommand command, CancelPayment payload) {
@@ -63,23 +54,6 @@ final class CommandMapper {
                 ? CancelInitiator.DEADLINE_GUARDIAN : CancelInitiator.MERCHANT;
         return new CancelCommand(command.getCommandId(), command.getPaymentRequestId(), command.getMerchantId(),
                 initiator, payload.getReason(), CommandFingerprint.of(command));
-    }
-
-    /** SHA-256 of the merchant and the payload's Avro binary: equal content, equal fingerprint. */
-    static String fingerprint(String merchantId, AuthorizePayment payload) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
-        BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-        try {
-            out.write((merchantId == null ? "" : merchantId).getBytes(StandardCharsets.UTF_8));
-            out.write(0);
-            new SpecificDatumWriter<>(AuthorizePayment.class).write(payload, encoder);
-            encoder.flush();
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(out.toByteArray()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
     }
 
     private static Money money(io.holdfast.schemas.common.Money money) {

@@ -1,4 +1,4 @@
-package io.holdfast.authorization.it;
+package io.holdfast.messaging.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,7 +7,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock tests move forward by hand (never backwards), so the reconciler's cadence is driven, not waited for. */
+/**
+ * A test clock that only moves forward, and only when told to: the services' deadlines, leases and reconciler
+ * cadences are driven by moving it (never by sleeping). Safe to read from any thread while a test moves it.
+ */
 public final class MutableClock extends Clock {
 
     private final AtomicReference<Instant> now;
@@ -16,12 +19,17 @@ public final class MutableClock extends Clock {
         this.now = new AtomicReference<>(start);
     }
 
-    /** Moves the clock forward; a negative duration is refused. */
+    /** Moves forward by {@code by}; refuses to go backwards. */
     public Instant advance(Duration by) {
         if (by.isNegative()) {
-            throw new IllegalArgumentException("time only moves forward");
+            throw new IllegalArgumentException("time only moves forward: " + by);
         }
-        return now.updateAndGet(current -> current.plus(by));
+        return now.updateAndGet(i -> i.plus(by));
+    }
+
+    @Override
+    public Instant instant() {
+        return now.get();
     }
 
     @Override
@@ -32,10 +40,5 @@ public final class MutableClock extends Clock {
     @Override
     public Clock withZone(ZoneId zone) {
         throw new UnsupportedOperationException("UTC only");
-    }
-
-    @Override
-    public Instant instant() {
-        return now.get();
     }
 }

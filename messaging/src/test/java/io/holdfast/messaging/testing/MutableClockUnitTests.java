@@ -1,4 +1,4 @@
-package io.holdfast.capture.it;
+package io.holdfast.messaging.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
