@@ -6,6 +6,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /** Calls the merchant API over real HTTP. */
 public final class MerchantApi {
 
+    /** The card security code {@link #authorizeWithCard} sends (a test card's). */
+    public static final String CVV = "737";
+
     private final WebTestClient http;
 
     public MerchantApi(int port) {
@@ -26,10 +29,10 @@ public final class MerchantApi {
     public static String authorizeWithCard(String cardNo, long valueMinor) {
         return """
                 {"amount":{"valueMinor":%d,"currency":"USD"},"captureMode":"MANUAL",\
-                "card":{"cardNo":"%s","cvv":"737","expiryMonth":"12","expiryYear":"30","holderName":"Ada Lovelace"},\
+                "card":{"cardNo":"%s","cvv":"%s","expiryMonth":"12","expiryYear":"30","holderName":"Ada Lovelace"},\
                 "order":{"referenceOrderId":"order-2","orderDescription":"A lamp"},\
                 "env":{"terminalType":"WEB"},"paymentRedirectUrl":"https://shop.example/return"}"""
-                .formatted(valueMinor, cardNo);
+                .formatted(valueMinor, cardNo, CVV);
     }
 
     public WebTestClient.ResponseSpec post(String path, String apiKey, String idempotencyKey, String json) {
