@@ -48,6 +48,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -188,10 +189,10 @@ class ConsoleBrowserIntegrationTests {
         assertThat(browser.findElement(By.id("totals")).getText()).contains("USD 12.50 12.50"); // the viewer test's 30 h payment may be in 48 h
         screenshot("board.png");
 
-        browser.findElement(By.linkText(id)).click();
-        browser.findElement(By.id("action-capture")).click();
+        follow(By.linkText(id), By.id("action-capture"));
+        follow(By.id("action-capture"), By.id("question"));
         assertThat(browser.findElement(By.id("question")).getText()).contains("12.50 USD");
-        browser.findElement(By.id("confirm")).click();
+        follow(By.id("confirm"), By.id("outcome"));
         assertThat(browser.findElement(By.id("outcome")).getText()).contains("Command published");
 
         PaymentCommand capture = awaitCommand(id);
@@ -261,9 +262,9 @@ class ConsoleBrowserIntegrationTests {
         });
         List<String> seen = new ArrayList<>();
         seen.addAll(browser.findElements(rows).stream().map(WebElement::getText).toList());
-        browser.findElement(By.id("older")).click();
+        follow(By.id("older"), By.id("results"));
         seen.addAll(browser.findElements(rows).stream().map(WebElement::getText).toList());
-        browser.findElement(By.id("older")).click();
+        follow(By.id("older"), By.id("results"));
         seen.addAll(browser.findElements(rows).stream().map(WebElement::getText).toList());
         assertThat(browser.findElements(By.id("older"))).as("the last page links no further").isEmpty();
         assertThat(seen).containsExactly(merchant + "-5", merchant + "-4", merchant + "-3", merchant + "-2",
@@ -541,6 +542,22 @@ class ConsoleBrowserIntegrationTests {
                     e.getRawMessage()).isLessThan(SERVER_ANSWER);
             browser.get(url);
         }
+    }
+
+    /**
+     * Clicks {@code link} and waits for the page it opens: a click only starts the navigation (CI read the confirm
+     * page's elements after clicking "confirm", 2026-12-06), so the old page must be gone and {@code arrived} present
+     * on the new one. A link the board's 3 s refresh replaced between finding and clicking is found again.
+     */
+    private void follow(By link, By arrived) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(d -> {
+                    d.findElement(link).click();
+                    return true;
+                });
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.and(
+                ExpectedConditions.stalenessOf(page), ExpectedConditions.presenceOfElementLocated(arrived)));
     }
 
     private static Duration directAnswer(String url) {
