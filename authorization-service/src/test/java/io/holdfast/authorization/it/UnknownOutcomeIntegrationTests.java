@@ -100,12 +100,20 @@ class UnknownOutcomeIntegrationTests extends ScenarioTest {
         assertThat(Scenario.authorizationsCreated(id)).isEqualTo(1);
     }
 
+    /**
+     * ORDER_NOT_EXIST 2 s after the pay is not trusted, 5 min after it is. The service records nothing for the first
+     * answer (the reconciler rescheduled the row when it claimed it, before asking), so no wait can show that answer
+     * applied before the clock moves on, and the status checked after the claim proves nothing: the first inquiry is
+     * answered a second late, across the move, every time, and the decline's own text says when it was trusted.
+     */
     @Test
     void orderNotExistIsTrustedOnlyLongAfterTheRequest() throws Exception {
         infra.sandbox.control().injectFault(FaultSpec.next(Api.PAY, FaultKind.UNKNOWN_EXCEPTION, 1));
         String id = Commands.newPaymentRequestId("never-created");
         scenario.send(Commands.authorize(id, infra.cardToken, 4300, io.holdfast.schemas.common.CaptureMode.MANUAL, ""));
         scenario.awaitStatus(id, PaymentStatus.AUTH_UNKNOWN);
+        infra.sandbox.control().injectFault(FaultSpec.next(Api.INQUIRY_PAYMENT, FaultKind.LATENCY, 1)
+                .withLatency(Duration.ofSeconds(1)));
 
         clock.advance(Duration.ofSeconds(2));
         await().atMost(Scenario.WAIT).until(() -> queries.find(id).block().payment().reconciliation().attempts() >= 1);
@@ -117,6 +125,10 @@ class UnknownOutcomeIntegrationTests extends ScenarioTest {
                 .getPayload();
         assertThat(declined.getResultCode()).isEqualTo("ORDER_NOT_EXIST");
         assertThat(declined.getAdvisedAction()).isEqualTo(AdvisedAction.RETRY_WITH_NEW_REQUEST_ID);
+        // trusted by the inquiry 5 min after the request, not by the first one's answer (asked 2 s after it)
+        assertThat(declined.getResultMessage()).startsWith("inquiryPayment: ORDER_NOT_EXIST ");
+        assertThat(Duration.parse(declined.getResultMessage().split(" ")[2])).as(declined.getResultMessage())
+                .isGreaterThanOrEqualTo(Duration.ofMinutes(5));
         assertThat(Scenario.authorizationsCreated(id)).isZero();
     }
 

@@ -6,6 +6,8 @@ import io.holdfast.capture.domain.CaptureOutcomes;
 import io.holdfast.capture.domain.CaptureResult;
 import io.holdfast.capture.domain.Decision;
 import io.holdfast.capture.domain.Guardian;
+import io.holdfast.capture.domain.NextStep;
+import io.holdfast.capture.domain.Transition;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,11 +59,11 @@ public final class DueWorkRunner {
     /** One pass: claims a batch and works it; the number of rows claimed. */
     public Mono<Integer> runOnce() {
         Instant now = clock.instant();
-        return tx.inTransaction(store.claimDue(now, now.plus(settings.lease()), settings.batch(), settings.owner())
-                        .collectList())
+        Instant leaseUntil = now.plus(settings.lease());
+        return tx.inTransaction(store.claimDue(now, leaseUntil, settings.batch(), settings.owner()).collectList())
                 .flatMapIterable(rows -> rows)
                 // rows are distinct authorizations: work a few at once (Antom calls dominate)
-                .flatMap(row -> work(row).onErrorResume(e -> {
+                .flatMap(row -> work(row, leaseUntil).onErrorResume(e -> {
                     // the row stays claimed until its lease ends, then it is due again: nothing is lost
                     log.warn("due work for {} failed, retried after the lease: {}", row.paymentRequestId(),
                             e.toString());
@@ -70,9 +72,22 @@ public final class DueWorkRunner {
                 .count().map(Long::intValue);
     }
 
-    private Mono<Void> work(Authorization row) {
-        Decision d = guardian.onDue(row, clock.instant());
+    private Mono<Void> work(Authorization row, Instant leaseUntil) {
+        Decision d = held(guardian.onDue(row, clock.instant()), leaseUntil);
         return persist(d).flatMap(saved -> next(d, saved));
+    }
+
+    /**
+     * An inquiry keeps its row claimed while Antom is asked: the row is written back due at the claim's lease end, not
+     * at its next action (which has come), so that neither another replica nor this one's next pass asks again
+     * meanwhile, and a failed inquiry is retried after the lease. The answer sets the row's next action.
+     */
+    private static Decision held(Decision d, Instant leaseUntil) {
+        if (d.then() != NextStep.INQUIRE) {
+            return d;
+        }
+        return new Decision(new Transition(d.transition().next().recheckAt(leaseUntil), d.transition().events()),
+                d.then());
     }
 
     private Mono<Authorization> persist(Decision d) {

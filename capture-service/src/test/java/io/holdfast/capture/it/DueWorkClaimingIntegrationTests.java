@@ -198,6 +198,54 @@ class DueWorkClaimingIntegrationTests {
         assertThat(outboxCount(id, "CaptureSucceeded")).isEqualTo(1);
     }
 
+    /**
+     * A row whose inquiry is in flight stays claimed until the claim's lease ends, and so does one whose inquiry
+     * failed. Before, the inquiry step wrote the row back due (its old next action) and unclaimed before asking Antom:
+     * another replica could ask again meanwhile, and an inquiry that failed was retried by the very next pass (which
+     * that write woke at once) for as long as Antom could not be reached.
+     */
+    @Test
+    void aRowWhoseInquiryFailedStaysClaimedUntilItsLeaseEnds() {
+        String id = insertDue("inquiry", "USD");
+        String ours = Authorization.captureRequestIdFor(id);
+        AtomicInteger inquiries = new AtomicInteger();
+        // the capture times out (outcome unknown), then Antom cannot be reached for the inquiry
+        CaptureGateway unreachable = new CaptureGateway() {
+            @Override
+            public Mono<CaptureResult> capture(String captureRequestId, String paymentId, Money amount) {
+                return ours.equals(captureRequestId) ? Mono.just(new CaptureResult.Unknown("timeout"))
+                        : Mono.just(new CaptureResult.Captured("c-" + captureRequestId, CLOCK.instant()));
+            }
+
+            @Override
+            public Mono<CaptureLookup> captures(String paymentId) {
+                if (!paymentId.equals("ap-" + id)) {
+                    return Mono.just(new CaptureLookup.Answered(List.of()));
+                }
+                inquiries.incrementAndGet();
+                return Mono.error(new IllegalStateException("Antom cannot be reached"));
+            }
+        };
+        DueWorkRunner runner = new DueWorkRunner(tx, store, transitions, guardian, outcomes, unreachable, CLOCK,
+                new DueWorkRunner.Settings("inquirer", 5, Duration.ofMinutes(2), 1));
+        drain(runner);
+        assertThat(store.find(id).block().status()).isEqualTo(CaptureStatus.CAPTURE_UNKNOWN);
+
+        CLOCK.advance(Duration.ofMinutes(11)); // the inquiry is due
+        for (int pass = 0; pass < 50 && inquiries.get() == 0; pass++) {
+            runner.runOnce().block(); // other tests' rows may be due first
+        }
+        for (int pass = 0; pass < 5; pass++) {
+            runner.runOnce().block();
+        }
+        assertThat(inquiries).as("inquiries within the claim's lease").hasValue(1);
+        assertThat(store.find(id).block().status()).isEqualTo(CaptureStatus.CAPTURE_UNKNOWN);
+
+        CLOCK.advance(Duration.ofMinutes(2)); // the lease ended: asked again
+        runner.runOnce().block();
+        assertThat(inquiries).hasValue(2);
+    }
+
     @Test
     void findingDueWorkUsesThePartialIndexWhateverTheBacklog() {
         db.sql("insert into capture_schedule (payment_request_id, payment_id, amount_minor, currency, capture_mode, "
