@@ -1,11 +1,8 @@
 package io.holdfast.view.config;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.holdfast.view.adapter.db.SessionDigest;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -53,7 +50,7 @@ import reactor.core.publisher.Mono;
 @EnableWebFluxSecurity
 public class SecurityConfiguration {
 
-    /** The session attribute with {@link #credentialDigest} of the password hash its login logged in with. */
+    /** The session attribute with the {@link SessionDigest} of the password hash its login logged in with. */
     static final String CREDENTIAL = "holdfast.console.credential";
 
     @Bean
@@ -150,7 +147,7 @@ public class SecurityConfiguration {
                     return exchange.getSession().doOnNext(s -> s.getAttributes().remove(CREDENTIAL))
                             .then(sessions.save(exchange, context));
                 }
-                String credential = credentialDigest(user.getPassword());
+                String credential = SessionDigest.of(user.getPassword());
                 return exchange.getSession().doOnNext(s -> s.getAttributes().put(CREDENTIAL, credential))
                         .then(sessions.save(exchange, new SecurityContextImpl(erased(login, user))));
             }
@@ -161,16 +158,6 @@ public class SecurityConfiguration {
                         .flatMap(session -> stillConfigured(users, context, session.getAttribute(CREDENTIAL))));
             }
         };
-    }
-
-    /** Lower-case hex SHA-256 of a configured password hash ({@code {bcrypt}$2a$…}). */
-    static String credentialDigest(String passwordHash) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(passwordHash.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
     }
 
     /** {@code login} with its principal's password and its credentials erased. */
@@ -192,7 +179,7 @@ public class SecurityConfiguration {
         }
         return users.findByUsername(login.getName())
                 .map(user -> user.isEnabled() && roles(user.getAuthorities()).equals(roles(login.getAuthorities()))
-                        && credential.equals(credentialDigest(user.getPassword())))
+                        && credential.equals(SessionDigest.of(user.getPassword())))
                 .defaultIfEmpty(false);
     }
 

@@ -1,15 +1,11 @@
 package io.holdfast.view.adapter.db;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -81,7 +77,7 @@ final class R2dbcWebSessionStore implements WebSessionStore {
     public Mono<WebSession> retrieveSession(String id) {
         return purgeIfDue().then(Mono.defer(() -> {
             Instant now = clock.instant();
-            String key = hash(id);
+            String key = SessionDigest.of(id);
             return db.sql("select created_at, last_access_at, max_idle_seconds, expires_at, attributes "
                             + "from console_session where id_hash = :id")
                     .bind("id", key)
@@ -112,7 +108,7 @@ final class R2dbcWebSessionStore implements WebSessionStore {
 
     @Override
     public Mono<Void> removeSession(String id) {
-        return delete(hash(id));
+        return delete(SessionDigest.of(id));
     }
 
     @Override
@@ -162,7 +158,7 @@ final class R2dbcWebSessionStore implements WebSessionStore {
     private DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec spec, ConsoleSession session,
             ConsoleSession.Stored row) {
         return R2dbcViewStore.bindNullable(spec, "principal", principal(session.getAttributes()), String.class)
-                .bind("id", hash(session.getId()))
+                .bind("id", SessionDigest.of(session.getId()))
                 .bind("access", R2dbcViewStore.utc(row.lastAccess()))
                 .bind("idle", row.maxIdle().toSeconds())
                 .bind("expires", R2dbcViewStore.utc(row.lastAccess().plus(row.maxIdle())))
@@ -172,12 +168,12 @@ final class R2dbcWebSessionStore implements WebSessionStore {
     /** Moves the row of {@code oldId} to {@code newId}; false when there was none (deleted meanwhile). */
     Mono<Boolean> move(String oldId, String newId) {
         return db.sql("update console_session set id_hash = :next where id_hash = :id")
-                .bind("next", hash(newId)).bind("id", hash(oldId))
+                .bind("next", SessionDigest.of(newId)).bind("id", SessionDigest.of(oldId))
                 .fetch().rowsUpdated().map(rows -> rows == 1);
     }
 
     Mono<Void> remove(String id) {
-        return delete(hash(id));
+        return delete(SessionDigest.of(id));
     }
 
     private Mono<Void> delete(String key) {
@@ -217,15 +213,6 @@ final class R2dbcWebSessionStore implements WebSessionStore {
             return authentication == null ? null : authentication.getName();
         }
         return null;
-    }
-
-    static String hash(String id) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(id.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
     }
 
     private record Row(Instant createdAt, Instant lastAccess, Duration maxIdle, Instant expiresAt,
