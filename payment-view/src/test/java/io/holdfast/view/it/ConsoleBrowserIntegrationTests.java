@@ -440,13 +440,22 @@ class ConsoleBrowserIntegrationTests {
     }
 
     private static Instant lastAccess(String sessionId) {
+        return sessionColumn(sessionId, "last_access_at", row -> row.getObject(1, OffsetDateTime.class).toInstant());
+    }
+
+    private static byte[] attributes(String sessionId) {
+        return sessionColumn(sessionId, "attributes", row -> row.getBytes(1));
+    }
+
+    /** A column of the session's row, which must be there. */
+    private static <T> T sessionColumn(String sessionId, String column, ColumnReader<T> reader) {
         try (Connection c = database().getConnection();
                 PreparedStatement select = c.prepareStatement(
-                        "select last_access_at from console_session where id_hash = ?")) {
+                        "select " + column + " from console_session where id_hash = ?")) {
             select.setString(1, sha256(sessionId));
             try (ResultSet row = select.executeQuery()) {
                 assertThat(row.next()).as("a row for the session").isTrue();
-                return row.getObject(1, OffsetDateTime.class).toInstant();
+                return reader.read(row);
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -462,20 +471,6 @@ class ConsoleBrowserIntegrationTests {
             update.setObject(2, at.plus(IDLE).atOffset(ZoneOffset.UTC));
             update.setString(3, sha256(sessionId));
             assertThat(update.executeUpdate()).isOne();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] attributes(String sessionId) {
-        try (Connection c = database().getConnection();
-                PreparedStatement select = c.prepareStatement(
-                        "select attributes from console_session where id_hash = ?")) {
-            select.setString(1, sha256(sessionId));
-            try (ResultSet row = select.executeQuery()) {
-                assertThat(row.next()).as("a row for the session").isTrue();
-                return row.getBytes(1);
-            }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -626,4 +621,8 @@ class ConsoleBrowserIntegrationTests {
         }
     }
 
+    /** Reads what it needs of a row. */
+    private interface ColumnReader<T> {
+        T read(ResultSet row) throws SQLException;
+    }
 }
